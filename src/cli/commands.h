@@ -1,0 +1,12 @@
+/* commands: the subcommands. Each fills err and returns; main prints and exits. */
+#ifndef CM_COMMANDS_H
+#define CM_COMMANDS_H
+
+#include "../core/error.h"
+
+cm_status cm_cmd_default(int argc, char **argv, cm_error *err);
+cm_status cm_cmd_render(int argc, char **argv, cm_error *err);
+cm_status cm_cmd_list(int argc, char **argv, cm_error *err);
+cm_status cm_cmd_compare(int argc, char **argv, cm_error *err);
+
+#endif

@@ -1,0 +1,328 @@
+/* label_place: greedy placement by priority. Points try eight positions around the marker
+ * (upper right first, as cartographers prefer); lines try positions along their length,
+ * rotated to the local direction and kept upright. A label that fits nowhere is dropped. */
+#include "label_place.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FRAME_MARGIN_PX 2.0
+
+void cm_labeler_init(cm_labeler *l, double w, double h)
+{
+    memset(l, 0, sizeof *l);
+    l->width_px = w;
+    l->height_px = h;
+}
+
+static void free_item_strings(cm_item *it)
+{
+    free(it->feature_id);
+    free(it->name);
+    free(it->css_class);
+    free(it->text);
+    free(it->font);
+    cm_geom_free(&it->path);
+}
+
+void cm_labeler_free(cm_labeler *l)
+{
+    for (size_t i = 0; i < l->nreqs; i++) {
+        free_item_strings(&l->reqs[i].proto);
+        cm_geom_free(&l->reqs[i].line);
+    }
+    for (size_t i = 0; i < l->nresults; i++) {
+        free(l->results[i].feature_id);
+        free(l->results[i].text);
+    }
+    free(l->reqs);
+    free(l->obstacles);
+    free(l->results);
+    memset(l, 0, sizeof *l);
+}
+
+cm_status cm_labeler_add_obstacle(cm_labeler *l, cm_box box)
+{
+    if (l->nobs == l->obs_cap) {
+        size_t n = l->obs_cap ? l->obs_cap * 2 : 64;
+        cm_box *g = realloc(l->obstacles, n * sizeof *g);
+        if (!g)
+            return CM_ESYS;
+        l->obstacles = g;
+        l->obs_cap = n;
+    }
+    l->obstacles[l->nobs++] = box;
+    return CM_OK;
+}
+
+static cm_label_request *new_request(cm_labeler *l, cm_item *proto, cm_label_kind kind,
+                                     double priority)
+{
+    if (l->nreqs == l->reqs_cap) {
+        size_t n = l->reqs_cap ? l->reqs_cap * 2 : 64;
+        cm_label_request *g = realloc(l->reqs, n * sizeof *g);
+        if (!g)
+            return NULL;
+        l->reqs = g;
+        l->reqs_cap = n;
+    }
+    cm_label_request *r = &l->reqs[l->nreqs];
+    memset(r, 0, sizeof *r);
+    r->proto = *proto;
+    memset(proto, 0, sizeof *proto);
+    r->kind = kind;
+    r->priority = priority;
+    r->order = l->nreqs++;
+    return r;
+}
+
+cm_status cm_labeler_add_point(cm_labeler *l, cm_item *proto, double x, double y, double offset_px,
+                               double priority)
+{
+    cm_label_request *r = new_request(l, proto, CM_LABEL_POINT, priority);
+    if (!r)
+        return CM_ESYS;
+    r->x = x;
+    r->y = y;
+    r->offset_px = offset_px;
+    return CM_OK;
+}
+
+cm_status cm_labeler_add_area(cm_labeler *l, cm_item *proto, double x, double y, double priority)
+{
+    cm_label_request *r = new_request(l, proto, CM_LABEL_AREA, priority);
+    if (!r)
+        return CM_ESYS;
+    r->x = x;
+    r->y = y;
+    return CM_OK;
+}
+
+cm_status cm_labeler_add_line(cm_labeler *l, cm_item *proto, const cm_xy *pts, size_t n,
+                              double priority)
+{
+    cm_label_request *r = new_request(l, proto, CM_LABEL_LINE, priority);
+    if (!r)
+        return CM_ESYS;
+    for (size_t i = 0; i < n; i++)
+        if (cm_geom_add(&r->line, pts[i].x, pts[i].y) != CM_OK)
+            return CM_ESYS;
+    return CM_OK;
+}
+
+static int by_priority(const void *a, const void *b)
+{
+    const cm_label_request *x = *(cm_label_request *const *)a, *y = *(cm_label_request *const *)b;
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The page box of a text item placed with baseline start (x, y) and angle. */
+static cm_box text_box(const cm_item *it)
+{
+    double pad = it->halo_px;
+    double c = cos(it->angle_rad), s = sin(it->angle_rad);
+    double xs[2] = {-pad, it->width_px + pad}, ys[2] = {-it->ascent_px - pad, it->descent_px + pad};
+    cm_box b = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            double px = it->x + xs[i] * c - ys[j] * s, py = it->y + xs[i] * s + ys[j] * c;
+            b.x0 = fmin(b.x0, px);
+            b.y0 = fmin(b.y0, py);
+            b.x1 = fmax(b.x1, px);
+            b.y1 = fmax(b.y1, py);
+        }
+    return b;
+}
+
+typedef enum { FIT_OK, FIT_FRAME, FIT_LABEL, FIT_MARKER } fit_result;
+
+static fit_result fits(const cm_labeler *l, const cm_box *b, const cm_scene_layer *placed)
+{
+    if (b->x0 < FRAME_MARGIN_PX || b->y0 < FRAME_MARGIN_PX ||
+        b->x1 > l->width_px - FRAME_MARGIN_PX || b->y1 > l->height_px - FRAME_MARGIN_PX)
+        return FIT_FRAME;
+    for (size_t i = 0; i < placed->count; i++)
+        if (cm_box_overlap(b, &placed->items[i].box))
+            return FIT_LABEL;
+    for (size_t i = 0; i < l->nobs; i++)
+        if (cm_box_overlap(b, &l->obstacles[i]))
+            return FIT_MARKER;
+    return FIT_OK;
+}
+
+static const char *reason_of(fit_result worst)
+{
+    switch (worst) {
+    case FIT_FRAME:
+        return "outside the frame";
+    case FIT_LABEL:
+        return "overlaps a label placed before it";
+    case FIT_MARKER:
+        return "overlaps a marker";
+    default:
+        return "no room";
+    }
+}
+
+/* Tries the point positions; returns the best failure when none fits. */
+static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm_item *it,
+                              const cm_scene_layer *placed)
+{
+    /* dx, dy: which side of the anchor; NE, E, SE, NW, W, SW, N, S */
+    static const int side[8][2] = {{1, -1}, {1, 0}, {1, 1}, {-1, -1}, {-1, 0}, {-1, 1}, {0, -1},
+                                   {0, 1}};
+    double h = it->ascent_px + it->descent_px, gap = r->offset_px;
+    double diag = gap * 0.7071;
+    fit_result best = FIT_FRAME;
+    for (int k = 0; k < 8; k++) {
+        int sx = side[k][0], sy = side[k][1];
+        double off = (sx && sy) ? diag : gap;
+        double x = sx > 0 ? r->x + off : sx < 0 ? r->x - off - it->width_px : r->x - it->width_px / 2;
+        double top = sy < 0 ? r->y - off - h : sy > 0 ? r->y + off : r->y - h / 2;
+        it->x = x;
+        it->y = top + it->ascent_px;
+        it->angle_rad = 0;
+        cm_box b = text_box(it);
+        fit_result f = fits(l, &b, placed);
+        if (f == FIT_OK) {
+            it->box = b;
+            return FIT_OK;
+        }
+        if (f > best)
+            best = f;
+    }
+    return best;
+}
+
+/* Point at arc length s along the polyline, and the cumulative lengths. */
+static cm_xy point_at(const cm_xy *p, const double *cum, size_t n, double s)
+{
+    size_t i = 1;
+    while (i < n - 1 && cum[i] < s)
+        i++;
+    double seg = cum[i] - cum[i - 1];
+    double t = seg > 0 ? (s - cum[i - 1]) / seg : 0;
+    t = fmin(1, fmax(0, t));
+    return (cm_xy){p[i - 1].x + t * (p[i].x - p[i - 1].x), p[i - 1].y + t * (p[i].y - p[i - 1].y)};
+}
+
+static fit_result place_line(const cm_labeler *l, const cm_label_request *r, cm_item *it,
+                             const cm_scene_layer *placed)
+{
+    const cm_xy *p = r->line.pts;
+    size_t n = r->line.npts;
+    if (n < 2)
+        return FIT_FRAME;
+    double *cum = malloc(n * sizeof *cum);
+    if (!cum)
+        return FIT_FRAME;
+    cum[0] = 0;
+    for (size_t i = 1; i < n; i++)
+        cum[i] = cum[i - 1] + hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
+    double total = cum[n - 1], w = it->width_px, h = it->ascent_px + it->descent_px;
+    static const double at[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88};
+    fit_result best = FIT_FRAME;
+    int found = 0;
+    for (size_t k = 0; !found && total > w * 1.1 && k < sizeof at / sizeof at[0]; k++) {
+        double s = at[k] * total;
+        if (s - w / 2 < 0 || s + w / 2 > total)
+            continue;
+        cm_xy a = point_at(p, cum, n, s - w / 2), b = point_at(p, cum, n, s + w / 2);
+        cm_xy c = point_at(p, cum, n, s);
+        double ang = atan2(b.y - a.y, b.x - a.x);
+        if (ang > M_PI / 2)
+            ang -= M_PI;
+        else if (ang < -M_PI / 2)
+            ang += M_PI;
+        /* a bend under the label reads badly: the middle must sit near the chord */
+        cm_xy mid = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+        if (hypot(c.x - mid.x, c.y - mid.y) > h * 0.8)
+            continue;
+        double ux = cos(ang), uy = sin(ang), nx = -uy, ny = ux;
+        double lift = h / 2 + 2; /* just above the line, not on it */
+        double cx = mid.x - nx * lift, cy = mid.y - ny * lift;
+        double base = (it->ascent_px - it->descent_px) / 2;
+        it->angle_rad = ang;
+        it->x = cx - ux * w / 2 + nx * base;
+        it->y = cy - uy * w / 2 + ny * base;
+        cm_box bx = text_box(it);
+        fit_result f = fits(l, &bx, placed);
+        if (f == FIT_OK) {
+            it->box = bx;
+            found = 1;
+        } else if (f > best) {
+            best = f;
+        }
+    }
+    free(cum);
+    if (found)
+        return FIT_OK;
+    return total <= w * 1.1 ? FIT_FRAME : best;
+}
+
+static cm_status record(cm_labeler *l, const cm_item *it, int placed, const char *reason)
+{
+    cm_label_result *res = &l->results[l->nresults++];
+    memset(res, 0, sizeof *res);
+    res->feature_id = cm_strdup(it->feature_id ? it->feature_id : "");
+    res->text = cm_strdup(it->text ? it->text : "");
+    res->placed = placed;
+    res->reason = reason;
+    res->box = it->box;
+    return res->feature_id && res->text ? CM_OK : CM_ESYS;
+}
+
+cm_status cm_labeler_place(cm_labeler *l, cm_text *text, cm_scene_layer *out, cm_error *err)
+{
+    cm_status st = CM_OK;
+    cm_label_request **order = malloc((l->nreqs ? l->nreqs : 1) * sizeof *order);
+    l->results = calloc(l->nreqs ? l->nreqs : 1, sizeof *l->results);
+    if (!order || !l->results) {
+        free(order);
+        return cm_error_oom(err);
+    }
+    for (size_t i = 0; i < l->nreqs; i++)
+        order[i] = &l->reqs[i];
+    qsort(order, l->nreqs, sizeof *order, by_priority);
+    for (size_t i = 0; st == CM_OK && i < l->nreqs; i++) {
+        cm_label_request *r = order[i];
+        cm_item *it = &r->proto;
+        if ((st = cm_text_measure(text, it, err)) != CM_OK)
+            break;
+        fit_result f;
+        if (r->kind == CM_LABEL_POINT) {
+            f = place_point(l, r, it, out);
+        } else if (r->kind == CM_LABEL_LINE) {
+            f = place_line(l, r, it, out);
+        } else {
+            it->x = r->x - it->width_px / 2;
+            it->y = r->y + (it->ascent_px - it->descent_px) / 2;
+            it->box = text_box(it);
+            f = fits(l, &it->box, out);
+        }
+        if (f != FIT_OK) {
+            memset(&it->box, 0, sizeof it->box);
+            st = record(l, it, 0, r->kind == CM_LABEL_LINE && f == FIT_FRAME
+                                      ? "no straight stretch of the line long enough inside "
+                                        "the frame"
+                                      : reason_of(f));
+            continue;
+        }
+        if ((st = record(l, it, 1, NULL)) != CM_OK)
+            break;
+        cm_item *placed = cm_scene_add_item(out, CM_ITEM_TEXT);
+        if (!placed) {
+            st = CM_ESYS;
+            break;
+        }
+        *placed = *it; /* the scene takes the strings */
+        memset(it, 0, sizeof *it);
+    }
+    free(order);
+    if (st == CM_ESYS)
+        cm_error_oom(err);
+    return st;
+}
