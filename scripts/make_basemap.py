@@ -553,8 +553,7 @@ RIVERS = [
         (120.40, 60.37),   # Olyokminsk
         (129.73, 62.03),   # Yakutsk
         (123.37, 66.77),   # Zhigansk
-        (127.78, 70.68),   # Kyusyur
-        (126.6, 72.4)]),   # head of the Lena delta (Stolb)
+        (127.78, 70.68)]),  # Kyusyur (GSHHG has a gap above the delta)
     ("Volga", "Волга", "伏尔加河", [
         (34.33, 56.26),    # Rzhev
         (35.90, 56.86),    # Tver
@@ -562,10 +561,9 @@ RIVERS = [
         (44.00, 56.33),    # Nizhny Novgorod
         (49.10, 55.79),    # Kazan
         (50.10, 53.20),    # Samara
-        (46.03, 51.53),    # Saratov
         (44.52, 48.70),    # Volgograd
         (48.03, 46.35),    # Astrakhan
-        (49.2, 45.9)]),    # delta
+        (47.6, 45.95)]),   # end of the Bakhtemir channel, Caspian Sea
     ("Syr Darya", "Сырдарья", "锡尔河", [
         (71.75, 40.95),    # Naryn + Kara Darya confluence
         (69.63, 40.28),    # Khujand
@@ -694,14 +692,17 @@ def river_graph(work):
                 e = (min(i, j), max(i, j))
                 if e not in edges:
                     bridges[e] = min(bridges.get(e, 1e9), 2.0 * km(*xy[i], *xy[j]) + 0.5)
-    # (b) rivers through lakes: dangling ends on the same shore.  River-lakes (the
-    # double-lined, class 0 stretches) are not bridged: their banks are in the graph.
-    lake_segs = []
-    for reg in GMT_REGIONS:
-        lake_segs += gmt_dump([reg, "-Dh", "-W2/0.1p", "-A0+l"], work)
-    lakes = polygonize_segments(lake_segs, "river lakes")
+    # (b) rivers through lakes: dangling ends on the same shore are joined.  River-lakes
+    # (double-lined stretches) cost more to cross, so that where their banks are in the
+    # graph (class 0) the path runs along a bank and names it.
+    lakes = []
+    for sel, factor, extra in (("+l", 1.2, 1.0), ("+r", 3.0, 20.0)):
+        lake_segs = []
+        for reg in GMT_REGIONS:
+            lake_segs += gmt_dump([reg, "-Dh", "-W2/0.1p", "-A0" + sel], work)
+        lakes += [(p, factor, extra) for p in polygonize_segments(lake_segs, "lakes " + sel)]
     dtree = cKDTree(pxy[dangling])
-    for lake in lakes:
+    for lake, factor, extra in lakes:
         x0, y0, x1, y1 = lake.bounds
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         r = km(x0, y0, x1, y1) / 2 + 5.0
@@ -713,7 +714,7 @@ def river_graph(work):
                 i, j = near[p], near[q]
                 e = (min(i, j), max(i, j))
                 if e not in edges:
-                    bridges[e] = min(bridges.get(e, 1e9), 1.2 * km(*xy[i], *xy[j]) + 1.0)
+                    bridges[e] = min(bridges.get(e, 1e9), factor * km(*xy[i], *xy[j]) + extra)
     log(f"rivers: {len(segs)} pieces, {n} vertices, {len(edges)} edges, "
         f"{len(dangling)} dangling ends, {len(bridges)} bridges, {len(lakes)} lakes")
     all_e = list(edges.items()) + list(bridges.items())

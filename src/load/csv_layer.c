@@ -28,6 +28,7 @@ typedef struct {
     size_t ncols;
     int col_name, col_lon, col_lat, col_route, col_id;
     int oom;
+    int header_bad; /* rows cannot be read without the columns they need */
 } csv_state;
 
 static void free_fields(char **f, size_t *n)
@@ -100,13 +101,15 @@ static void take_header(csv_state *st, long line)
     const char *need[3] = {"name", "lon", "lat"};
     int have[3] = {st->col_name, st->col_lon, st->col_lat};
     if (st->mode == CM_CSV_TABLE) {
-        if (st->col_id < 0)
+        if (st->col_id < 0) {
             cm_error_add(st->err, CM_EINPUT, st->path, line, 0,
                          "header has no 'id' column (a table needs one)");
+            st->header_bad = 1;
+        }
         return;
     }
     for (int k = 0; k < 3; k++)
-        if (have[k] < 0)
+        if (have[k] < 0 && (st->header_bad = 1))
             cm_error_add(st->err, CM_EINPUT, st->path, line, 0,
                          "header has no '%s' column (a layer needs name, lon and lat)", need[k]);
 }
@@ -141,7 +144,7 @@ static cm_feature *row_feature(csv_state *st, const char *route, const char *id)
 static void take_row(csv_state *st, long line)
 {
     const char *P = st->path;
-    if (st->err->count >= MAX_ERRORS)
+    if (st->err->count >= MAX_ERRORS || st->header_bad)
         return;
     if (st->too_many) {
         cm_error_add(st->err, CM_EINPUT, P, line, 0, "more than %d fields", MAX_FIELDS);

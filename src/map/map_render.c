@@ -147,8 +147,10 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     if ((st = apply_opts(&m->style, opts, err)) != CM_OK)
         return st;
     cm_map_style *s = &m->style;
-    if ((st = cm_proj_create(s->crs, &proj, err)) != CM_OK) {
-        cm_error_add(err, st, s->path, 0, 0, "in map: crs");
+    cm_error perr = CM_ERROR_INIT;
+    if ((st = cm_proj_create(s->crs, &proj, &perr)) != CM_OK) {
+        cm_error_add(err, st, s->path, 0, 0, "map: crs: %s", perr.text ? perr.text : "");
+        cm_error_clear(&perr);
         return st;
     }
     double aspect = (double)s->width_px / s->height_px;

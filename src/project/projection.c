@@ -5,6 +5,7 @@
 #include <geodesic.h>
 #include <math.h>
 #include <proj.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,8 +54,18 @@ cm_status cm_proj_create(const char *crs, cm_proj **out, cm_error *err)
         return cm_error_oom(err);
     }
     proj_log_level(p->ctx, PJ_LOG_NONE);
-    p->crs = proj_create(p->ctx, crs);
-    PJ *raw = p->crs ? proj_create_crs_to_crs(p->ctx, "OGC:CRS84", crs, NULL) : NULL;
+    /* "+proj=lcc ..." names a projection, not a CRS, unless it says +type=crs */
+    char *as_crs = NULL;
+    if (strncmp(crs, "+proj=", 6) == 0 && !strstr(crs, "+type=crs")) {
+        size_t n = strlen(crs) + 12;
+        as_crs = malloc(n);
+        if (as_crs)
+            snprintf(as_crs, n, "%s +type=crs", crs);
+    }
+    const char *def = as_crs ? as_crs : crs;
+    p->crs = proj_create(p->ctx, def);
+    PJ *raw = p->crs ? proj_create_crs_to_crs(p->ctx, "OGC:CRS84", def, NULL) : NULL;
+    free(as_crs);
     if (raw) {
         p->fwd = proj_normalize_for_visualization(p->ctx, raw);
         proj_destroy(raw);
