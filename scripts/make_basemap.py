@@ -23,12 +23,11 @@ import numpy as np
 from osgeo import ogr, osr
 from pyproj import Geod
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
+from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 from shapely import wkb as shp_wkb
 from shapely.affinity import translate
-from shapely.geometry import (GeometryCollection, LineString, MultiLineString,
-                              MultiPolygon, Point, Polygon, box)
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 from shapely.ops import linemerge, polygonize_full, unary_union
 from shapely.validation import make_valid
 
@@ -43,7 +42,8 @@ CLIP = unary_union(CLIP_BOXES)
 GMT_REGIONS = ["-R-30/180/-15/85", "-R-180/-160/50/85"]
 LAKE_MIN_KM2 = 300.0        # lakes smaller than this are dropped (GMT -A)
 RIVER_CLASSES = (0, 1, 2, 3)  # WDBII classes read; unnamed class 3 is dropped below
-KEEP_UNNAMED_MAX_CLASS = 2
+KEEP_UNNAMED_MAX_CLASS = 1   # unnamed rivers kept: classes 0-1 (class 2 adds ~0.6 MB)
+SIMPLIFY_DEG = 0.005         # Douglas-Peucker tolerance for rivers and lakes (not countries)
 
 
 def log(*a):
@@ -238,8 +238,10 @@ def write_layer(path, gtype, fields, rows):
     defn = lyr.GetLayerDefn()
     for attrs, geom in rows:
         f = ogr.Feature(defn)
-        for fname, _, _ in fields:
+        for fname, ftype, width in fields:
             v = attrs.get(fname)
+            if ftype == ogr.OFTString and v is not None:
+                assert len(v.encode("utf-8")) <= width, (fname, v)
             if v is not None:
                 f.SetField(fname, v)
         f.SetGeometry(ogr.CreateGeometryFromWkb(geom.wkb))
@@ -275,13 +277,9 @@ def as_multi(polys):
     return polys[0] if len(polys) == 1 else MultiPolygon(polys)
 
 
-def as_mline(lines):
-    return lines[0] if len(lines) == 1 else MultiLineString(lines)
-
-
 def sort_key(g):
     b = g.bounds
-    return (round(b[0], 7), round(b[1], 7), round(b[2], 7), round(b[3], 7))
+    return (round(b[0], 7), round(b[1], 7), round(b[2], 7), round(b[3], 7), g.wkb)
 
 
 # =================================================================== countries
@@ -316,6 +314,24 @@ def build_countries(topo, arcs, iso):
 
 
 # =========================================================== coasts and borders
+def drop_seam(line):
+    """Remove the stretches of a line that run along the antimeridian.  world-atlas
+    keeps a seam edge at lon -180 between 65.07N and 68.98N (Chukotka): the edge of
+    both halves of Russia, so mesh() counts it as coast (a === b)."""
+    cs = list(line.coords)
+    out, cur = [], [cs[0]]
+    for p, q in zip(cs, cs[1:]):
+        if abs(abs(p[0]) - 180.0) < 1e-9 and abs(abs(q[0]) - 180.0) < 1e-9:
+            if len(cur) >= 2:
+                out.append(LineString(cur))
+            cur = [q]
+        else:
+            cur.append(q)
+    if len(cur) >= 2:
+        out.append(LineString(cur))
+    return out
+
+
 def build_lines(topo, arcs, a3_of):
     """topojson-client mesh(): an arc used by one country is coast (a === b), an arc
     shared by two is border (a !== b).  The same arcs as the polygons, so they match."""
@@ -335,6 +351,7 @@ def build_lines(topo, arcs, a3_of):
             pieces = split_at_antimeridian(LineString(unwrap(pts)), "line")
         else:
             pieces = [LineString(pts)]
+        pieces = [q for p in pieces for q in drop_seam(p)]
         if gs[0] == gs[-1]:
             coast.extend(pieces)
         else:
@@ -373,18 +390,20 @@ def seg_level(hdr):
     return int(hdr.rsplit("Level", 1)[1].strip())
 
 
-def polygonize_segments(segs, what):
+def polygonize_segments(segs, what, quiet=False):
     """GMT dumps shorelines in bin pieces: node them and rebuild the closed rings."""
     lines = [LineString(c) for _, c in segs if len(c) >= 2]
     polys, dangles, cuts, invalid = polygonize_full(unary_union(lines))
     bad = [len(getattr(g, "geoms", [])) for g in (dangles, cuts, invalid)]
-    if any(bad):
+    if any(bad) and not quiet:
         log(f"WARNING: {what}: {bad[0]} dangles, {bad[1]} cuts, {bad[2]} invalid rings")
     return list(polys.geoms)
 
 
 # ======================================================================== lakes
-# A point inside each lake (rounded from the lakes' Wikipedia articles) to name it.
+# A point inside each lake to name it (the lakes' positions as in their Wikipedia
+# articles, each checked to fall inside the GSHHG polygon).  Lakes below LAKE_MIN_KM2
+# or that GSHHG stores as river-lakes (Poyang, Dongting) are not in the layer.
 LAKES = [
     # name, name_ru, name_zh, lon, lat
     ("Caspian Sea", "Каспийское море", "里海", 51.0, 42.0),
@@ -399,60 +418,86 @@ LAKES = [
     ("Lake Peipus", "Чудское озеро", "楚德湖", 27.5, 58.7),
     ("Vänern", "Венерн", "维纳恩湖", 13.3, 58.9),
     ("Vättern", "Веттерн", "韦特恩湖", 14.55, 58.3),
+    ("Mälaren", "Меларен", "梅拉伦湖", 16.89, 59.51),
     ("Lake Khövsgöl", "Хубсугул", "库苏古尔湖", 100.5, 51.1),
     ("Uvs Lake", "Убсу-Нур", "乌布苏湖", 92.8, 50.3),
     ("Lake Zaysan", "Зайсан", "斋桑泊", 84.0, 48.0),
     ("Lake Alakol", "Алаколь", "阿拉湖", 81.75, 46.1),
     ("Lake Taymyr", "Таймыр", "泰梅尔湖", 101.0, 74.5),
+    ("Lake Pyasino", "Пясино", "皮亚西诺湖", 87.78, 69.76),
     ("Hulun Lake", "Хулун-Нур", "呼伦湖", 117.4, 49.0),
-    ("Poyang Lake", "Поянху", "鄱阳湖", 116.3, 29.1),
-    ("Dongting Lake", "Дунтинху", "洞庭湖", 112.9, 29.3),
+    ("Buir Lake", "Буйр-Нур", "贝尔湖", 117.7, 47.8),
     ("Lake Tai", "Тайху", "太湖", 120.2, 31.2),
+    ("Lake Hongze", "Хунцзэху", "洪泽湖", 118.7, 33.3),
+    ("Gaoyou Lake", "Гаоюху", "高邮湖", 119.33, 32.94),
+    ("Chao Lake", "Чаоху", "巢湖", 117.42, 31.58),
+    ("Longgan Lake", "Лунганьху", "龙感湖", 116.32, 30.07),
+    ("Dongting Lake", "Дунтинху", "洞庭湖", 112.16, 28.92),
+    ("Ulungur Lake", "Улюнгур", "乌伦古湖", 87.23, 47.22),
+    ("Bosten Lake", "Бостан", "博斯腾湖", 87.0, 41.95),
+    ("Ngoring Lake", "Нгоринг", "鄂陵湖", 97.7, 34.9),
+    ("Nam Co", "Намцо", "纳木错", 90.6, 30.7),
+    ("Siling Co", "Селинг", "色林错", 89.0, 31.8),
+    ("Lake Khyargas", "Хяргас-Нуур", "吉尔吉斯湖", 93.3, 49.1),
+    ("Khar Us Lake", "Хар-Ус-Нуур", "哈尔乌苏湖", 92.3, 48.05),
+    ("Lake Chany", "Чаны", "恰内湖", 77.6, 54.8),
+    ("Lake Tengiz", "Тенгиз", "田吉兹湖", 69.0, 50.45),
+    ("Lake Sasykkol", "Сасыкколь", "萨瑟克湖", 80.9, 46.6),
     ("Lake Van", "Ван", "凡湖", 42.9, 38.6),
     ("Lake Urmia", "Урмия", "乌尔米耶湖", 45.5, 37.7),
     ("Lake Sevan", "Севан", "塞凡湖", 45.3, 40.35),
+    ("Lake Tuz", "Туз", "图兹湖", 33.4, 38.8),
+    ("Lake Tharthar", "Тартар", "", 43.22, 34.03),
+    ("Lake Razazza", "Эр-Раззаза", "", 43.57, 32.81),
+    ("Dead Sea", "Мёртвое море", "死海", 35.5, 31.5),
     ("Tonlé Sap", "Тонлесап", "洞里萨湖", 104.1, 12.8),
+    ("Laguna de Bay", "Лагуна-де-Бай", "内湖", 121.2, 14.35),
+    ("Lake Toba", "Тоба", "多巴湖", 98.9, 2.61),
+    ("Lake Inari", "Инари", "伊纳里湖", 27.7, 69.0),
+    ("Lake Saimaa", "Сайма", "塞马湖", 28.3, 61.3),
+    ("Lake Päijänne", "Пяйянне", "派扬奈湖", 25.5, 61.6),
+    ("Oulujärvi", "Оулуярви", "奥卢湖", 27.13, 64.33),
+    ("Pielinen", "Пиелинен", "", 29.68, 63.16),
+    ("Lake Vyg", "Выгозеро", "", 34.8, 63.6),
+    ("Segozero", "Сегозеро", "", 33.66, 63.34),
+    ("Lake Topozero", "Топозеро", "", 32.0, 65.6),
+    ("Lake Beloye", "Белое озеро", "", 37.7, 60.2),
+    ("Lake Ilmen", "Ильмень", "伊尔门湖", 31.3, 58.27),
+    ("Rybinsk Reservoir", "Рыбинское водохранилище", "雷宾斯克水库", 38.37, 58.61),
+    ("Kuybyshev Reservoir", "Куйбышевское водохранилище", "古比雪夫水库", 48.65, 54.58),
+    ("Volgograd Reservoir", "Волгоградское водохранилище", "伏尔加格勒水库", 45.77, 50.21),
+    ("Tsimlyansk Reservoir", "Цимлянское водохранилище", "齐姆良斯克水库", 43.45, 48.52),
+    ("Kama Reservoir", "Камское водохранилище", "卡马水库", 56.28, 58.8),
+    ("Votkinsk Reservoir", "Воткинское водохранилище", "沃特金斯克水库", 55.28, 57.32),
+    ("Kakhovka Reservoir", "Каховское водохранилище", "卡霍夫卡水库", 35.18, 48.25),
+    ("Novosibirsk Reservoir", "Новосибирское водохранилище", "新西伯利亚水库", 82.06, 54.37),
+    ("Krasnoyarsk Reservoir", "Красноярское водохранилище", "克拉斯诺亚尔斯克水库", 91.04, 54.61),
+    ("Bratsk Reservoir", "Братское водохранилище", "布拉茨克水库", 103.14, 54.72),
+    ("Kapchagay Reservoir", "Капчагайское водохранилище", "卡普恰盖水库", 77.63, 43.84),
     ("Lake Victoria", "Виктория", "维多利亚湖", 33.0, -1.0),
     ("Lake Tanganyika", "Танганьика", "坦噶尼喀湖", 29.6, -6.5),
     ("Lake Malawi", "Малави", "马拉维湖", 34.6, -12.0),
     ("Lake Turkana", "Туркана", "图尔卡纳湖", 36.1, 3.6),
-    ("Lake Chad", "Чад", "乍得湖", 14.1, 13.3),
-    ("Lake Volta", "Вольта", "沃尔特湖", -0.2, 7.4),
-    ("Lake Nasser", "Насер", "纳赛尔湖", 32.6, 22.8),
-    ("Lake Tana", "Тана", "塔纳湖", 37.3, 12.0),
     ("Lake Albert", "Альберт", "艾伯特湖", 30.9, 1.6),
-    ("Lake Kivu", "Киву", "基伍湖", 29.2, -2.0),
-    ("Lake Mweru", "Мверу", "姆韦鲁湖", 28.75, -9.0),
-    ("Lake Rukwa", "Руква", "鲁夸湖", 32.2, -8.0),
-    ("Lake Kyoga", "Кьога", "基奥加湖", 33.0, 1.5),
     ("Lake Edward", "Эдуард", "爱德华湖", 29.6, -0.4),
-    ("Lake Inari", "Инари", "伊纳里湖", 27.7, 69.0),
-    ("Lake Saimaa", "Сайма", "塞马湖", 28.3, 61.3),
-    ("Lake Päijänne", "Пяйянне", "派扬奈湖", 25.5, 61.6),
-    ("Lake Vyg", "Выгозеро", "维格湖", 34.8, 63.6),
-    ("Lake Imandra", "Имандра", "伊曼德拉湖", 32.9, 67.7),
-    ("Lake Topozero", "Топозеро", "托波湖", 32.0, 65.6),
-    ("Lake Beloye", "Белое озеро", "别洛耶湖", 37.7, 60.2),
-    ("Lake Ilmen", "Ильмень", "伊尔门湖", 31.3, 58.27),
-    ("Lake Chany", "Чаны", "恰内湖", 77.6, 54.8),
-    ("Lake Tengiz", "Тенгиз", "田吉兹湖", 69.0, 50.45),
-    ("Lake Sasykkol", "Сасыкколь", "萨瑟克湖", 80.9, 46.6),
-    ("Lake Tuz", "Туз", "图兹湖", 33.4, 38.8),
-    ("Lake Hamun", "Хамун", "哈蒙湖", 61.5, 31.3),
-    ("Sarygamysh Lake", "Сарыкамыш", "萨雷卡梅什湖", 57.4, 41.9),
-    ("Aydar Lake", "Айдаркуль", "艾达尔湖", 66.8, 40.9),
-    ("Bosten Lake", "Бостан", "博斯腾湖", 87.0, 41.95),
-    ("Buir Lake", "Буйр-Нур", "贝尔湖", 117.7, 47.8),
-    ("Lake Hongze", "Хунцзэху", "洪泽湖", 118.7, 33.3),
-    ("Ngoring Lake", "Нгоринг", "鄂陵湖", 97.7, 34.9),
-    ("Gyaring Lake", "Гьяринг", "扎陵湖", 97.3, 34.9),
-    ("Nam Co", "Намцо", "纳木错", 90.6, 30.7),
-    ("Siling Co", "Селинг", "色林错", 89.0, 31.8),
-    ("Dead Sea", "Мёртвое море", "死海", 35.5, 31.5),
-    ("Lake Khyargas", "Хяргас-Нуур", "吉尔吉斯湖", 93.3, 49.1),
-    ("Khar Us Lake", "Хар-Ус-Нуур", "哈尔乌苏湖", 92.3, 48.05),
-    ("Lake Teletskoye", "Телецкое озеро", "捷列茨科耶湖", 87.6, 51.6),
+    ("Lake Kivu", "Киву", "基伍湖", 29.2, -2.0),
+    ("Lake Kyoga", "Кьога", "基奥加湖", 33.0, 1.5),
+    ("Lake Mweru", "Мверу", "姆韦鲁湖", 28.75, -9.0),
+    ("Lake Rukwa", "Руква", "鲁夸湖", 32.05, -7.83),
+    ("Lake Bangweulu", "Бангвеулу", "班韦乌卢湖", 29.77, -11.16),
+    ("Lake Mai-Ndombe", "Маи-Ндомбе", "马伊恩东贝湖", 18.36, -2.16),
+    ("Lake Abaya", "Абая", "阿巴亚湖", 37.95, 6.31),
+    ("Lake Tana", "Тана", "塔纳湖", 37.3, 12.0),
+    ("Lake Nasser", "Насер", "纳赛尔湖", 32.16, 22.75),
+    ("Lake Chad", "Чад", "乍得湖", 14.1, 13.3),
+    ("Lake Volta", "Вольта", "沃尔特湖", 0.11, 7.62),
+    ("Lake Kossou", "Косу", "科苏湖", -5.66, 7.52),
+    ("Kainji Lake", "Каинджи", "卡因吉湖", 4.49, 10.62),
 ]
+LAKE_NOTES = {
+    "Aral Sea": "GSHHG shoreline, historical extent; mostly dry today",
+    "Kakhovka Reservoir": "drained since the dam was destroyed in 2023",
+}
 REQUIRED_LAKES = ["Caspian Sea", "Lake Baikal", "Lake Balkhash", "Lake Khanka"]
 
 
@@ -466,18 +511,25 @@ def build_lakes(work):
             continue
         holes = [i for i in islands if lake.contains(i.representative_point())]
         g = lake.difference(unary_union(holes)) if holes else lake
-        parts = [p for p in clip_polys(polygons_of(g)) if geod_area_km2(p) >= LAKE_MIN_KM2]
+        parts = []
+        for p in clip_polys(polygons_of(g)):
+            p = p.simplify(SIMPLIFY_DEG, preserve_topology=True)
+            if not p.is_valid:
+                p = unary_union(polygons_of(make_valid(p)))
+            parts.extend(q for q in polygons_of(p) if geod_area_km2(q) >= LAKE_MIN_KM2)
         for p in parts:
             attrs = {"name": "", "name_ru": "", "name_zh": "", "note": ""}
             for nm, ru, zh, x, y in LAKES:
                 if p.contains(Point(x, y)):
                     attrs.update(name=nm, name_ru=ru, name_zh=zh)
                     break
-            if attrs["name"] == "Aral Sea":
-                attrs["note"] = "GSHHG shoreline, historical extent; mostly dry today"
+            attrs["note"] = LAKE_NOTES.get(attrs["name"], "")
             rows.append((attrs, p))
     rows.sort(key=lambda r: (-round(geod_area_km2(r[1]), 1), sort_key(r[1])))
     found = {r[0]["name"] for r in rows}
+    missing = [nm for nm, *_ in LAKES if nm not in found]
+    if missing:
+        log("WARNING: lake names not matched: " + ", ".join(missing))
     for nm in REQUIRED_LAKES:
         if nm not in found:
             raise SystemExit(f"required lake {nm} not found")
@@ -606,8 +658,7 @@ RIVERS = [
         (128.18, 41.40),   # Hyesan
         (126.92, 41.81),   # Linjiang
         (126.18, 41.12),   # Ji'an
-        (124.39, 40.13),   # Dandong / Sinuiju
-        (124.3, 39.85)]),  # mouth, Korea Bay
+        (124.39, 40.13)]),  # Dandong / Sinuiju, near the mouth
     ("Angara", "Ангара", "安加拉河", [
         (104.85, 51.87),   # outflow from Baikal at Listvyanka
         (104.30, 52.29),   # Irkutsk
@@ -635,6 +686,16 @@ REQUIRED_RIVERS = ["Amur", "Ussuri", "Tumen", "Irtysh", "Ob", "Yenisei", "Lena",
 SNAP_MAX_KM = 30.0
 KM_PER_DEG = 111.2
 EARTH_KM = 6371.0
+
+
+def densify(pts, step):
+    """Points along a polyline, at most step degrees apart (the vertices kept)."""
+    out = [pts[:1]]
+    for a, b in zip(pts[:-1], pts[1:]):
+        k = max(1, int(math.ceil(np.hypot(*(b - a)) / step)))
+        t = np.arange(1, k + 1)[:, None] / k
+        out.append(a + (b - a) * t)
+    return np.concatenate(out)
 
 
 def to_xyz(lon, lat):
@@ -692,26 +753,51 @@ def river_graph(work):
                 e = (min(i, j), max(i, j))
                 if e not in edges:
                     bridges[e] = min(bridges.get(e, 1e9), 2.0 * km(*xy[i], *xy[j]) + 0.5)
-    # (b) rivers through lakes: dangling ends on the same shore are joined.  River-lakes
-    # (double-lined stretches) cost more to cross, so that where their banks are in the
-    # graph (class 0) the path runs along a bank and names it.
+    # (b) rivers through lakes: river ends on the same shore are joined.  For each
+    # lake: the river vertices within 2.5 km of its shore, grouped by connected piece of
+    # the network; each piece is represented by its dangling ends there, or else by its
+    # vertex nearest the shore (e.g. a double-lined stretch whose outline is closed).
+    # River-lakes (double-lined stretches) cost more to cross, so that where their banks
+    # are in the graph (class 0) the path runs along a bank and names it.
+    ea0 = np.array([e[0] for e in edges])
+    eb0 = np.array([e[1] for e in edges])
+    _, comp = connected_components(csr_matrix((np.ones(len(ea0)), (ea0, eb0)), shape=(n, n)),
+                                   directed=False)
+    is_dangling = deg == 1
     lakes = []
     for sel, factor, extra in (("+l", 1.2, 1.0), ("+r", 3.0, 20.0)):
         lake_segs = []
         for reg in GMT_REGIONS:
             lake_segs += gmt_dump([reg, "-Dh", "-W2/0.1p", "-A0" + sel], work)
-        lakes += [(p, factor, extra) for p in polygonize_segments(lake_segs, "lakes " + sel)]
-    dtree = cKDTree(pxy[dangling])
+        lakes += [(p, factor, extra)
+                  for p in polygonize_segments(lake_segs, "lakes " + sel, quiet=True)]
     for lake, factor, extra in lakes:
-        x0, y0, x1, y1 = lake.bounds
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        r = km(x0, y0, x1, y1) / 2 + 5.0
-        cand = dtree.query_ball_point(to_xyz(cx, cy), r)
-        near = [int(dangling[k]) for k in cand
-                if lake.exterior.distance(Point(xy[dangling[k]])) < 0.03]
+        shore = densify(np.asarray(lake.exterior.coords), 0.01)
+        sxyz = to_xyz(shore[:, 0], shore[:, 1])
+        hits = tree.query_ball_point(sxyz, 2.5)
+        counts = np.array([len(h) for h in hits])
+        if not counts.sum():
+            continue
+        nodes = np.concatenate([np.asarray(h, dtype=np.int64) for h in hits if h])
+        dist = np.linalg.norm(pxy[nodes] - np.repeat(sxyz, counts, axis=0), axis=1)
+        best = {}                       # node -> distance to the nearest shore point
+        for j, d in zip(nodes.tolist(), dist.tolist()):
+            if d < best.get(j, 1e9):
+                best[j] = d
+        reps = defaultdict(list)
+        for j in sorted(best):
+            reps[comp[j]].append(j)
+        near = []
+        for c in sorted(reps):
+            ends = [j for j in reps[c] if is_dangling[j]]
+            near.extend(ends if ends else [min(reps[c], key=lambda j: (best[j], j))])
+        if len(near) > 60:             # huge lakes: keep it quadratic but bounded
+            near = sorted(near, key=lambda j: (best[j], j))[:60]
         for p in range(len(near)):
             for q in range(p + 1, len(near)):
                 i, j = near[p], near[q]
+                if comp[i] == comp[j]:
+                    continue
                 e = (min(i, j), max(i, j))
                 if e not in edges:
                     bridges[e] = min(bridges.get(e, 1e9), factor * km(*xy[i], *xy[j]) + extra)
@@ -801,6 +887,7 @@ def build_rivers(work):
             continue
         lines = [LineString([tuple(xy[i]) for i in r]) for r in runs]
         for ln in clip_lines(lines_of(linemerge(lines))):
+            ln = ln.simplify(SIMPLIFY_DEG, preserve_topology=True)
             rows.append(({"name": nm[0], "name_ru": nm[1], "name_zh": nm[2], "class": cls}, ln))
     rows.sort(key=lambda r: (r[0]["name"] == "", r[0]["name"], r[0]["class"], sort_key(r[1])))
     return rows, report
@@ -852,9 +939,9 @@ def main():
     write_layer(os.path.join(out, "borders.shp"), ogr.wkbLineString,
                 [("kind", S, 8), ("adm_a", S, 40), ("adm_b", S, 40)], borders)
     write_layer(os.path.join(out, "lakes.shp"), ogr.wkbPolygon,
-                [("name", S, 40), ("name_ru", S, 80), ("name_zh", S, 40), ("note", S, 80)], lakes)
+                [("name", S, 24), ("name_ru", S, 60), ("name_zh", S, 32), ("note", S, 60)], lakes)
     write_layer(os.path.join(out, "rivers.shp"), ogr.wkbLineString,
-                [("name", S, 40), ("name_ru", S, 80), ("name_zh", S, 40), ("class", I, 2)], rivers)
+                [("name", S, 16), ("name_ru", S, 24), ("name_zh", S, 16), ("class", I, 2)], rivers)
     log("written")
 
     # ------------------------------------------------------------------ checks
@@ -867,12 +954,19 @@ def main():
         print(f"{lname:12s} {nf:8d} {nv:9d} {size:9d}  {len(inv)}")
         if inv:
             ok = False
-    for items, g in stats["countries"]:
+    for items, g in stats["countries"] + stats["lakes"]:
         for p in polygons_of(g):
             x0, _, x1, _ = p.bounds
             if x1 - x0 > 180.0:
                 print(f"FAIL: {items['name']} has a part {x1 - x0:.1f} deg wide")
                 ok = False
+    for lname in ("coastlines", "borders", "rivers"):
+        seam = sum(1 for _, g in stats[lname] for ln in lines_of(g)
+                   for p, q in zip(ln.coords, list(ln.coords)[1:])
+                   if abs(abs(p[0]) - 180.0) < 1e-9 and abs(abs(q[0]) - 180.0) < 1e-9)
+        if seam:
+            print(f"FAIL: {lname} has {seam} segments along the antimeridian")
+            ok = False
     rus = [g for items, g in stats["countries"] if items["iso_a3"] == "RUS"]
     if not rus:
         raise SystemExit("FAIL: Russia missing")

@@ -48,7 +48,7 @@ int main(void)
 
     CHECK(cm_proj_create("EPSG:999999", &bad, &err) == CM_EINPUT);
     CHECK(bad == NULL);
-    CHECK_CONTAINS(err.text, "unknown or unusable CRS 'EPSG:999999'");
+    CHECK_CONTAINS(err.text, "unknown or unusable CRS 'EPSG:999999' (PROJ cannot");
     cm_error_clear(&err);
     cm_proj_free(lcc);
     cm_proj_free(utm);

@@ -32,9 +32,13 @@ static cm_xy representative(const cm_feature *f, double *length_km)
     return g->pts[g->npts - 1];
 }
 
+/* RFC 4180: quoted only when the field holds a comma, quote or line break. */
 static void csv_field(FILE *fp, const char *s, int last)
 {
-    csv_fwrite(fp, s, strlen(s));
+    if (strpbrk(s, ",\"\r\n"))
+        csv_fwrite(fp, s, strlen(s));
+    else
+        fputs(s, fp);
     fputc(last ? '\n' : ',', fp);
 }
 

@@ -155,6 +155,12 @@ static cm_status read_shape(const char *path, SHPObject *obj, int rec, cm_featur
     return CM_OK;
 }
 
+/* Shapelib prints its own complaints to stderr; ours say it better, with the file. */
+static void quiet(const char *message)
+{
+    (void)message;
+}
+
 cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *out,
                       cm_error *err)
 {
@@ -176,13 +182,16 @@ cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *
                           file_exists(shx) ? dbfp : shx);
         goto done;
     }
-    shp = SHPOpen(path, "rb");
+    SAHooks hooks;
+    SASetupDefaultHooks(&hooks);
+    hooks.Error = quiet;
+    shp = SHPOpenLL(path, "rb", &hooks);
     if (!shp) {
         st = cm_error_add(err, CM_EINPUT, path, 0, 0,
                           "not a readable shapefile (bad or truncated .shp/.shx header)");
         goto done;
     }
-    dbf = DBFOpen(dbfp, "rb");
+    dbf = DBFOpenLL(dbfp, "rb", &hooks);
     if (!dbf) {
         st = cm_error_add(err, CM_EINPUT, dbfp, 0, 0, "not a readable .dbf (bad or short header)");
         goto done;

@@ -71,9 +71,11 @@ cm_status cm_proj_create(const char *crs, cm_proj **out, cm_error *err)
         proj_destroy(raw);
     }
     if (!p->crs || !p->fwd || !proj_is_crs(p->crs)) {
-        int e = proj_context_errno(p->ctx);
-        cm_error_add(err, CM_EINPUT, NULL, 0, 0, "unknown or unusable CRS '%s'%s%s", crs,
-                     e ? ": " : "", e ? proj_context_errno_string(p->ctx, e) : "");
+        /* PROJ's own errno strings are vague here ("Unknown error (code 4096)") */
+        cm_error_add(err, CM_EINPUT, NULL, 0, 0,
+                     "unknown or unusable CRS '%s' (PROJ cannot make a projected or "
+                     "geographic CRS of it)",
+                     crs);
         cm_proj_free(p);
         return CM_EINPUT;
     }

@@ -173,12 +173,16 @@ static int box_hits(const double fb[4], const double box[4])
     return !(fb[2] < box[0] || fb[0] > box[2] || fb[3] < box[1] || fb[1] > box[3]);
 }
 
-static void css_class(char *buf, size_t n, const char *layer, const char *status)
+/* The class names the look: the layer, plus the status only when the style gives that
+ * status a look of its own (so the legend shows one row per look actually drawn). */
+static void css_class(char *buf, size_t n, const cm_style_layer *L, const char *status)
 {
-    if (status && *status)
-        snprintf(buf, n, "%s-%s", layer, status);
-    else
-        snprintf(buf, n, "%s", layer);
+    for (size_t i = 0; status && i < L->noverrides; i++)
+        if (!strcmp(L->overrides[i].status, status)) {
+            snprintf(buf, n, "%s-%s", L->id, status);
+            return;
+        }
+    snprintf(buf, n, "%s", L->id);
 }
 
 static cm_status make_label(cm_build *b, const cm_style_layer *L, const cm_paint *p,
@@ -243,7 +247,7 @@ static cm_status add_point(cm_build *b, const cm_style_layer *L, const cm_featur
             continue;
         cm_item *it = cm_scene_add_item(out, CM_ITEM_MARKER);
         char cls[160];
-        css_class(cls, sizeof cls, L->id, status);
+        css_class(cls, sizeof cls, L, status);
         if (!it || cm_item_set_strings(it, f->id, cm_feature_str(f, "name"), cls) != CM_OK)
             return CM_ESYS;
         cite(b, f);
@@ -290,7 +294,7 @@ static cm_status add_path(cm_build *b, const cm_style_layer *L, const cm_feature
     }
     cm_item *it = cm_scene_add_item(out, CM_ITEM_PATH);
     char cls[160];
-    css_class(cls, sizeof cls, L->id, status);
+    css_class(cls, sizeof cls, L, status);
     if (!it || cm_item_set_strings(it, f->id, cm_feature_str(f, "name"), cls) != CM_OK) {
         cm_geom_free(&page);
         return CM_ESYS;
