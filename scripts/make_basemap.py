@@ -684,6 +684,9 @@ RIVERS = [
 REQUIRED_RIVERS = ["Amur", "Ussuri", "Tumen", "Irtysh", "Ob", "Yenisei", "Lena", "Yangtze",
                    "Huang He", "Syr Darya", "Amu Darya", "Volga"]
 SNAP_MAX_KM = 30.0
+SNAP_SLACK_KM = 10.0
+OFFSET_WEIGHT = 3.0  # km of river worth 1 km off the point: courses end near the points
+BANK_KM = 8.0        # a class-0 edge this close to a named course takes its name
 KM_PER_DEG = 111.2
 EARTH_KM = 6371.0
 
@@ -808,33 +811,51 @@ def river_graph(work):
     eb = np.array([e[1] for e, _ in all_e] + [e[0] for e, _ in all_e])
     ew = np.array([w for _, w in all_e] * 2) + 1e-6
     graph = csr_matrix((ew, (ea, eb)), shape=(n, n))
-    return segs, seg_nodes, xy, pxy, tree, edges, graph
+    return segs, seg_nodes, xy, pxy, tree, edges, graph, (ea, eb, ew)
 
 
 def build_rivers(work):
-    segs, seg_nodes, xy, pxy, tree, edges, graph = river_graph(work)
-    # ---- name the edges along each river
+    segs, seg_nodes, xy, pxy, tree, edges, graph, graph_arrays = river_graph(work)
+    # ---- name the edges along each river.  The first point stands for every river
+    # vertex within SNAP_SLACK_KM of its nearest one (reached from a virtual node at
+    # OFFSET_WEIGHT x their distance), each later point likewise for the end of a leg
+    # (cost: OFFSET_WEIGHT x distance to the point), so that a course
+    # may start and end on either bank of a double-lined river instead of going round
+    # the far end of it; each leg starts where the previous one ended.
     edge_name, report = {}, []
+    ea, eb, ew = graph_arrays
+    n = len(xy)
     for name, ru, zh, pts in RIVERS:
         snapped, bad_snap = [], False
         for x, y in pts:
-            d, i = tree.query(to_xyz(x, y))
+            p = to_xyz(x, y)
+            d, i = tree.query(p)
             if d > SNAP_MAX_KM:
                 log(f"WARNING: {name}: point {x},{y} is {d:.0f} km from any river, skipped")
                 bad_snap = True
                 continue
-            snapped.append((int(i), d))
+            near = np.asarray(sorted(tree.query_ball_point(p, d + SNAP_SLACK_KM)))
+            snapped.append((near, np.linalg.norm(pxy[near] - p, axis=1), d))
         path_edges, gaps, along = [], 0.0, 0.0
-        for (a, _), (b, _) in zip(snapped, snapped[1:]):
-            dist, pred = dijkstra(graph, indices=a, return_predecessors=True,
-                                  limit=5000.0, min_only=False)
-            if not np.isfinite(dist[b]):
-                log(f"WARNING: {name}: no river path {xy[a]} -> {xy[b]}")
-                gaps = float("inf")
+        cur = None                        # node where the previous leg ended
+        for (srcs, soffs, _), (dsts, doffs, _) in zip(snapped, snapped[1:]):
+            if cur is None:
+                g = csr_matrix((np.r_[ew, OFFSET_WEIGHT * soffs + 1e-6],
+                                (np.r_[ea, np.full(len(srcs), n)], np.r_[eb, srcs])),
+                               shape=(n + 1, n + 1))
+                source = n
+            else:
+                g, source = graph, cur
+            dist, pred = dijkstra(g, indices=source, return_predecessors=True, limit=5000.0)
+            cost = dist[dsts] + OFFSET_WEIGHT * doffs
+            k = int(np.argmin(cost))
+            if not np.isfinite(cost[k]):
+                log(f"WARNING: {name}: no river path from {xy[srcs[0]]} to {xy[dsts[0]]}")
+                gaps, cur = float("inf"), None
                 continue
-            v = b
-            while v != a:
-                u = pred[v]
+            v = cur = int(dsts[k])
+            while v != source and pred[v] != n:
+                u = int(pred[v])
                 e = (min(u, v), max(u, v))
                 if e in edges:
                     path_edges.append(e)
@@ -844,8 +865,8 @@ def build_rivers(work):
                 v = u
         for e in path_edges:
             edge_name.setdefault(e, (name, ru, zh))
-        report.append((name, float("inf") if bad_snap else max(d for _, d in snapped), gaps,
-                       along))
+        report.append((name, float("inf") if bad_snap else max(d for _, _, d in snapped),
+                       gaps, along))
     # ---- both banks of double-lined (class 0) stretches: a class-0 edge close to a
     # named path takes its name
     named_nodes = sorted({v for e in edge_name for v in e})
@@ -863,7 +884,7 @@ def build_rivers(work):
                 continue
             da, ia = ntree.query(pxy[a])
             db, ib = ntree.query(pxy[b])
-            if da < 6.0 and db < 6.0:
+            if da < BANK_KM and db < BANK_KM:
                 na, nb = node_name[named_nodes[ia]], node_name[named_nodes[ib]]
                 if na == nb:
                     edge_name[e] = na
@@ -982,7 +1003,7 @@ def main():
     print("\nlakes (named):")
     for items, g in stats["lakes"]:
         if items["name"]:
-            print(f"  {items['name']:18s} {geod_area_km2(g):10.0f} km2")
+            print(f"  {items['name']:22s} {geod_area_km2(g):8.0f} km2")
     print(f"  + {sum(1 for i, _ in stats['lakes'] if not i['name'])} unnamed lakes >= "
           f"{LAKE_MIN_KM2:g} km2")
     print("\nrivers (named): km along the traced course (+ km bridged over lakes and gaps),"

@@ -87,7 +87,7 @@ check "label report has labels" grep -q '"placed": true' "$T/labels.json"
 sed -n 's/.*"placed": true, "box": \[\([^]]*\)\].*/\1/p' "$T/labels.json" | tr -d ',' |
 awk '{ n++; x0[n]=$1; y0[n]=$2; x1[n]=$3; y1[n]=$4 }
   END { bad=0
-    for (i=1;i<=n;i++) { if (x0[i]<0||y0[i]<0||x1[i]>2400||y1[i]>1500) bad++
+    for (i=1;i<=n;i++) { if (x0[i]<0||y0[i]<0||x1[i]>2400||y1[i]>1600) bad++
       for (j=1;j<i;j++) if (x0[i]<x1[j] && x0[j]<x1[i] && y0[i]<y1[j] && y0[j]<y1[i]) bad++ }
     exit (bad>0 || n<20) }'
 check "placed labels neither overlap nor leave the frame" test $? -eq 0

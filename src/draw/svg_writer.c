@@ -169,6 +169,24 @@ static void write_styles(FILE *fp, const cm_scene *scene)
     fputs("</style>\n", fp);
 }
 
+/* A length in tenths of a pixel, as short as SVG allows: "12", "-3.5", ".5". */
+static void tenths(FILE *fp, long v)
+{
+    if (v < 0) {
+        fputc('-', fp);
+        v = -v;
+    }
+    if (v % 10 == 0)
+        fprintf(fp, "%ld", v / 10);
+    else if (v < 10)
+        fprintf(fp, ".%ld", v);
+    else
+        fprintf(fp, "%ld.%ld", v / 10, v % 10);
+}
+
+/* Relative moves between coordinates rounded to 0.1 px (no drift: each delta is between
+ * rounded points). A vertex within 0.4 px of the last one written is left out, but never a
+ * part's last: at print resolution that is a twentieth of a millimetre. */
 static void path_data(FILE *fp, const cm_geom *g)
 {
     for (size_t k = 0; k < g->nparts; k++) {
@@ -177,13 +195,21 @@ static void path_data(FILE *fp, const cm_geom *g)
         if (n == 0)
             continue;
         long px = lround(p[0].x * 10), py = lround(p[0].y * 10);
-        fprintf(fp, "M%.1f %.1f", px / 10.0, py / 10.0);
+        fputc('M', fp);
+        tenths(fp, px);
+        fputc(' ', fp);
+        tenths(fp, py);
         int wrote = 0;
         for (size_t i = 1; i < n; i++) {
             long x = lround(p[i].x * 10), y = lround(p[i].y * 10);
-            if (x == px && y == py)
-                continue; /* closer than the rounding: invisible */
-            fprintf(fp, "%s%.1f %.1f", wrote ? " " : "l", (x - px) / 10.0, (y - py) / 10.0);
+            long dx = x - px, dy = y - py;
+            if ((dx == 0 && dy == 0) || (i + 1 < n && dx * dx + dy * dy < 16))
+                continue;
+            fputs(wrote ? " " : "l", fp);
+            tenths(fp, dx);
+            if (dy >= 0)
+                fputc(' ', fp);
+            tenths(fp, dy);
             wrote = 1;
             px = x;
             py = y;

@@ -174,12 +174,14 @@ static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm
     /* dx, dy: which side of the anchor; NE, E, SE, NW, W, SW, N, S */
     static const int side[8][2] = {{1, -1}, {1, 0}, {1, 1}, {-1, -1}, {-1, 0}, {-1, 1}, {0, -1},
                                    {0, 1}};
-    double h = it->ascent_px + it->descent_px, gap = r->offset_px;
-    double diag = gap * 0.7071;
+    double h = it->ascent_px + it->descent_px;
     fit_result best = FIT_FRAME;
-    for (int k = 0; k < 8; k++) {
-        int sx = side[k][0], sy = side[k][1];
-        double off = (sx && sy) ? diag : gap;
+    /* the eight positions close to the marker, then the same a little further out, clear of
+     * a neighbouring marker */
+    for (int k = 0; k < 16; k++) {
+        int sx = side[k % 8][0], sy = side[k % 8][1];
+        double gap = r->offset_px + (k >= 8 ? h * 0.7 : 0);
+        double off = (sx && sy) ? gap * 0.7071 : gap;
         double x = sx > 0 ? r->x + off : sx < 0 ? r->x - off - it->width_px : r->x - it->width_px / 2;
         double top = sy < 0 ? r->y - off - h : sy > 0 ? r->y + off : r->y - h / 2;
         it->x = x;
@@ -263,6 +265,19 @@ static fit_result place_line(const cm_labeler *l, const cm_label_request *r, cm_
     return total <= w * 1.1 ? FIT_FRAME : best;
 }
 
+/* A label with the same text already placed close by (a station on several routes). */
+static int near_twin(const cm_label_request *r, const cm_scene_layer *placed)
+{
+    for (size_t i = 0; i < placed->count; i++) {
+        const cm_item *p = &placed->items[i];
+        double cx = (p->box.x0 + p->box.x1) / 2, cy = (p->box.y0 + p->box.y1) / 2;
+        if (p->text && r->proto.text && !strcmp(p->text, r->proto.text) &&
+            hypot(cx - r->x, cy - r->y) < p->box.x1 - p->box.x0 + 6 * r->proto.size_px)
+            return 1;
+    }
+    return 0;
+}
+
 static cm_status record(cm_labeler *l, const cm_item *it, int placed, const char *reason)
 {
     cm_label_result *res = &l->results[l->nresults++];
@@ -292,6 +307,10 @@ cm_status cm_labeler_place(cm_labeler *l, cm_text *text, cm_scene_layer *out, cm
         cm_item *it = &r->proto;
         if ((st = cm_text_measure(text, it, err)) != CM_OK)
             break;
+        if (r->kind != CM_LABEL_LINE && near_twin(r, out)) {
+            st = record(l, it, 0, "the same text is placed nearby");
+            continue;
+        }
         fit_result f;
         if (r->kind == CM_LABEL_POINT) {
             f = place_point(l, r, it, out);

@@ -180,6 +180,12 @@ static void take_row(csv_state *st, long line)
     const char *id = st->col_id >= 0 && *st->fields[st->col_id] ? st->fields[st->col_id]
                      : st->col_name >= 0                         ? st->fields[st->col_name]
                                                                  : "";
+    char wp_id[300];
+    if (st->mode == CM_CSV_POINTS && st->col_route >= 0 && *st->fields[st->col_route]) {
+        /* a waypoint: one station can stand on many routes */
+        snprintf(wp_id, sizeof wp_id, "%s-%ld", st->fields[st->col_route], line);
+        id = wp_id;
+    }
     if (!*id) {
         cm_error_add(st->err, CM_EINPUT, P, line, 0, "empty id");
         return;

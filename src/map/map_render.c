@@ -31,7 +31,8 @@ static cm_status load_source(const cm_style_source *src, const double box[4], cm
     if (!ends_with(src->path, ".csv"))
         return cm_error_add(err, CM_EINPUT, src->path, 0, 0,
                             "unknown layer format: give a .shp or a .csv file");
-    cm_status st = cm_csv_load(src->path, CM_CSV_FEATURES, out, err);
+    cm_status st =
+        cm_csv_load(src->path, src->as_points ? CM_CSV_POINTS : CM_CSV_FEATURES, out, err);
     if (st != CM_OK || !src->join)
         return st;
     cm_layer table = {0};

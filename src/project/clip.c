@@ -167,15 +167,12 @@ cm_status cm_clip_rect(cm_clip *c, const cm_geom *in, const double r[4], cm_geom
 cm_status cm_clip_seam(cm_clip *c, const cm_geom *in, double seam, cm_geom *out)
 {
     const double hair = 1e-7;
-    /* seam in -180..180; the two sides of it within the data's -180..180 range */
+    int ring = in->type == CM_GEOM_POLYGON;
+    out->type = in->type;
     while (seam > 180)
         seam -= 360;
     while (seam <= -180)
         seam += 360;
-    double west[4] = {-180, -90, seam - hair, 90};
-    double east[4] = {seam + hair, -90, 180, 90};
-    int ring = in->type == CM_GEOM_POLYGON;
-    out->type = in->type;
     for (size_t k = 0; k < in->nparts; k++) {
         const cm_xy *p = cm_geom_part(in, k);
         size_t n = cm_geom_part_len(in, k);
@@ -184,18 +181,68 @@ cm_status cm_clip_seam(cm_clip *c, const cm_geom *in, double seam, cm_geom *out)
             lo = fmin(lo, p[i].x);
             hi = fmax(hi, p[i].x);
         }
-        cm_status st;
         if (n == 0)
             continue;
-        if (hi < seam - hair || lo > seam + hair || seam >= 180 - hair)
+        /* the seam's copies (seam + 360 k) that cross the part; unwrapped lines may reach
+         * past 180, which PROJ takes as it is */
+        double first = seam + 360.0 * ceil((lo - seam) / 360.0);
+        if (first <= lo + hair)
+            first += 360;
+        cm_status st = CM_OK;
+        if (first >= hi - hair) {
             st = copy_part(p, n, out);
-        else {
-            st = clip_part(c, p, n, ring, west, out);
-            if (st == CM_OK)
-                st = clip_part(c, p, n, ring, east, out);
+        } else {
+            double left = lo - 1;
+            for (double cut = first; st == CM_OK && left < hi; cut += 360) {
+                double right = cut < hi - hair ? cut : hi + 1;
+                double band[4] = {left + hair, -90, right - hair, 90};
+                st = clip_part(c, p, n, ring, band, out);
+                left = right;
+            }
         }
         if (st != CM_OK)
             return st;
     }
     return CM_OK;
+}
+
+int cm_clip_label_point(cm_clip *c, const cm_geom *g, double *x, double *y, double *width)
+{
+    size_t best = 0;
+    double best_area = 0;
+    for (size_t k = 0; k < g->nparts; k++) {
+        const cm_xy *p = cm_geom_part(g, k);
+        size_t n = cm_geom_part_len(g, k);
+        double a = 0;
+        for (size_t i = 0; i + 1 < n; i++)
+            a += p[i].x * p[i + 1].y - p[i + 1].x * p[i].y;
+        if (n > 0)
+            a += p[n - 1].x * p[0].y - p[0].x * p[n - 1].y;
+        if (fabs(a) / 2 > best_area) {
+            best_area = fabs(a) / 2;
+            best = k;
+        }
+    }
+    size_t n = g->nparts ? cm_geom_part_len(g, best) : 0;
+    if (n < 3)
+        return -1;
+    const cm_xy *p = cm_geom_part(g, best);
+    double x0 = INFINITY, x1 = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        x0 = fmin(x0, p[i].x);
+        x1 = fmax(x1, p[i].x);
+    }
+    *width = x1 - x0;
+    GEOSCoordSequence *seq = make_seq(c, p, n, 1);
+    GEOSGeometry *shell = seq ? GEOSGeom_createLinearRing_r(c->h, seq) : NULL;
+    GEOSGeometry *poly = shell ? GEOSGeom_createPolygon_r(c->h, shell, NULL, 0) : NULL;
+    GEOSGeometry *pt = poly ? GEOSPointOnSurface_r(c->h, poly) : NULL;
+    int rc = -1;
+    if (pt && !GEOSisEmpty_r(c->h, pt) && GEOSGeomGetX_r(c->h, pt, x) && GEOSGeomGetY_r(c->h, pt, y))
+        rc = 0;
+    if (pt)
+        GEOSGeom_destroy_r(c->h, pt);
+    if (poly)
+        GEOSGeom_destroy_r(c->h, poly);
+    return rc;
 }

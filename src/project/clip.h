@@ -17,8 +17,13 @@ void cm_clip_free(cm_clip *c);
 cm_status cm_clip_rect(cm_clip *c, const cm_geom *in, const double rect[4], cm_geom *out);
 
 /* Cuts lon/lat geometry at the meridian seam_lon (the antipode of a projection's central
- * meridian), nudging each side inwards by a hair so no vertex lands on the tear. Parts that
- * do not cross it are copied unchanged. */
+ * meridian) and at its copies 360 degrees apart (unwrapped lines may pass 180), nudging
+ * each side inwards by a hair so no vertex lands on the tear. Parts that do not cross it are
+ * copied unchanged. */
 cm_status cm_clip_seam(cm_clip *c, const cm_geom *in, double seam_lon, cm_geom *out);
+
+/* A point inside the largest ring of a polygon geometry (GEOS point-on-surface), for an
+ * area label; -1 when there is none. Its bbox width is returned in width. */
+int cm_clip_label_point(cm_clip *c, const cm_geom *g, double *x, double *y, double *width);
 
 #endif

@@ -73,12 +73,38 @@ static cm_status keep_finite(const cm_geom *part, int ring, cm_geom *out)
     return CM_OK;
 }
 
+/* A line that steps across 180 degrees (179.9 -> -169.5) is one line, not a stroke round the
+ * world: longitudes are made continuous, and the seam cut then splits it where the map
+ * tears. */
+static cm_status unwrap_lines(const cm_geom *in, cm_geom *out)
+{
+    out->type = in->type;
+    for (size_t k = 0; k < in->nparts; k++) {
+        const cm_xy *p = cm_geom_part(in, k);
+        if (cm_geom_begin_part(out) != CM_OK)
+            return CM_ESYS;
+        double shift = 0;
+        for (size_t i = 0; i < cm_geom_part_len(in, k); i++) {
+            if (i > 0 && fabs(p[i].x - p[i - 1].x) > 180)
+                shift += p[i].x < p[i - 1].x ? 360 : -360;
+            if (cm_geom_add(out, p[i].x + shift, p[i].y) != CM_OK)
+                return CM_ESYS;
+        }
+    }
+    return CM_OK;
+}
+
 cm_status cm_build_project_geom(cm_build *b, const cm_geom *lonlat, cm_geom *out)
 {
-    cm_geom cut = {0}, buf = {0}, page = {0};
+    cm_geom cut = {0}, buf = {0}, page = {0}, unwrapped = {0};
     cm_status st = CM_OK;
     double seam = cm_proj_central_lon(b->proj) + 180;
     out->type = page.type = lonlat->type;
+    if (lonlat->type == CM_GEOM_LINE) {
+        if ((st = unwrap_lines(lonlat, &unwrapped)) != CM_OK)
+            goto done;
+        lonlat = &unwrapped;
+    }
     if ((st = cm_clip_seam(b->clip, lonlat, seam, &cut)) != CM_OK)
         goto done;
     for (size_t k = 0; k < cut.nparts && st == CM_OK; k++) {
@@ -92,6 +118,7 @@ cm_status cm_build_project_geom(cm_build *b, const cm_geom *lonlat, cm_geom *out
         st = cm_clip_rect(b->clip, &page, rect, out);
     }
 done:
+    cm_geom_free(&unwrapped);
     cm_geom_free(&cut);
     cm_geom_free(&buf);
     cm_geom_free(&page);
@@ -341,6 +368,26 @@ static cm_status add_path(cm_build *b, const cm_style_layer *L, const cm_feature
             it->stroke_width_px = cas->stroke_width_px + 2 * pt_px(b, p.line_casing_width);
             it = cas;
         }
+    }
+    if (L->type == CM_LAYER_FILL && p.text_field[0]) {
+        double lx, ly, w;
+        if (cm_clip_label_point(b->clip, &it->path, &lx, &ly, &w))
+            return CM_OK;
+        cm_item proto;
+        if (make_label(b, L, &p, f, &proto) != CM_OK) {
+            free_proto(&proto);
+            return CM_ESYS;
+        }
+        /* a label much wider than its area would name the wrong place */
+        if (!proto.text[0] || w < proto.size_px * 2) {
+            free_proto(&proto);
+            return CM_OK;
+        }
+        if (cm_labeler_add_area(labels, &proto, lx, ly, p.text_priority) != CM_OK) {
+            free_proto(&proto);
+            return CM_ESYS;
+        }
+        return CM_OK;
     }
     if (L->type != CM_LAYER_LINE || !p.text_field[0])
         return CM_OK;

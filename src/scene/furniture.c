@@ -169,11 +169,13 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
     cm_scene_layer *F = cm_scene_add_layer(furn, "legend", "Legend");
     if (!F)
         return -1;
-    double row = px(c, 11), sw = px(c, 22), y = 0;
+    double row = px(c, 11), sw = px(c, 22), y = 0, col_x = 0, col_w = 0, top = 0;
+    /* rows flow into a new column past this height, so the legend never hides the map */
+    double max_h = c->b->height_px * 0.56;
     cm_item *head = add_text(c, F, "Legend", 9, 1, INK, 0, 0, "legend-title");
     if (!head)
         return -1;
-    y = head->descent_px + px(c, 2);
+    y = top = head->descent_px + px(c, 2);
     for (size_t i = 0; i < map->nlayers; i++) {
         const cm_scene_layer *M = &map->layers[i];
         const cm_style_layer *SL = NULL;
@@ -191,6 +193,11 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
                 seen = M->items[j].css_class && !strcmp(M->items[j].css_class, it->css_class);
             if (seen)
                 continue;
+            if (y + row - top > max_h) {
+                col_x += col_w + px(c, 12);
+                col_w = 0;
+                y = top;
+            }
             double cy = y + row / 2;
             cm_item *sample = NULL;
             if (it->kind == CM_ITEM_MARKER) {
@@ -201,28 +208,31 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
                 sample->feature_id = sample->name = sample->text = sample->font = NULL;
                 sample->css_class = cm_strdup(it->css_class);
                 memset(&sample->path, 0, sizeof sample->path);
-                sample->x = sw / 2;
+                sample->x = col_x + sw / 2;
                 sample->y = cy;
                 double r = sample->radius_px;
                 sample->box = (cm_box){sample->x - r, cy - r, sample->x + r, cy + r};
             } else if (it->fill.a > 0) {
-                sample = add_rect(F, 0, cy - row * 0.3, sw, cy + row * 0.3, it->fill, it->stroke,
-                                  it->stroke_width_px, it->css_class);
+                sample = add_rect(F, col_x, cy - row * 0.3, col_x + sw, cy + row * 0.3, it->fill,
+                                  it->stroke, it->stroke_width_px, it->css_class);
             } else {
-                sample = add_line(F, 0, cy, sw, cy, it->stroke, it->stroke_width_px, it->css_class);
+                sample = add_line(F, col_x, cy, col_x + sw, cy, it->stroke, it->stroke_width_px,
+                                  it->css_class);
                 if (sample) {
                     sample->ndash = it->ndash;
                     memcpy(sample->dash_px, it->dash_px, sizeof it->dash_px);
-                    sample->box = (cm_box){0, cy - 1, sw, cy + 1};
+                    sample->box = (cm_box){col_x, cy - 1, col_x + sw, cy + 1};
                 }
             }
             if (!sample)
                 return -1;
             char label[200];
             legend_text(label, sizeof label, SL, it->css_class);
-            cm_item *t = add_text(c, F, label, 7.5, 0, INK, sw + px(c, 5), 0, "legend-text");
+            cm_item *t = add_text(c, F, label, 7.5, 0, INK, col_x + sw + px(c, 5), 0,
+                                  "legend-text");
             if (!t)
                 return -1;
+            col_w = fmax(col_w, sw + px(c, 5) + t->width_px);
             t->y = cy + (t->ascent_px - t->descent_px) / 2;
             t->box = (cm_box){t->x, t->y - t->ascent_px, t->x + t->width_px, t->y + t->descent_px};
             y += row;

@@ -60,7 +60,7 @@ static const char *MAP_KEYS[] = {"id",  "title",      "subtitle", "crs",  "exten
 static const char *TOP_KEYS[] = {"extends", "map", "sources", "layers", NULL};
 static const char *LAYER_KEYS[] = {"id",     "label",  "type",        "source", "filter",
                                    "paint",  "layout", "when-status", "legend", NULL};
-static const char *SOURCE_KEYS[] = {"path", "join", NULL};
+static const char *SOURCE_KEYS[] = {"path", "join", "points", NULL};
 
 typedef struct {
     const char *path;
@@ -506,6 +506,7 @@ static void parse_sources(ctx *c, const yaml_node_t *n, cm_map_style *s)
     {
         const yaml_node_t *k = KEY(c, pair), *v = VAL(c, pair);
         const char *id = scalar(k), *path = scalar(v), *join = NULL;
+        int as_points = 0;
         if (!id) {
             bad(c, k, "a source name must be a plain word", NULL, NULL);
             continue;
@@ -521,8 +522,15 @@ static void parse_sources(ctx *c, const yaml_node_t *n, cm_map_style *s)
                 }
                 if (!strcmp(sk, "path"))
                     want_scalar(c, VAL(c, sp), "path", &path);
-                else
+                else if (!strcmp(sk, "join"))
                     want_scalar(c, VAL(c, sp), "join", &join);
+                else {
+                    const char *b = scalar(VAL(c, sp));
+                    if (b && (!strcmp(b, "true") || !strcmp(b, "false")))
+                        as_points = !strcmp(b, "true");
+                    else
+                        bad(c, VAL(c, sp), "points must be true or false", NULL, NULL);
+                }
             }
         }
         if (!path) {
@@ -545,6 +553,7 @@ static void parse_sources(ctx *c, const yaml_node_t *n, cm_map_style *s)
         free(src->join);
         src->path = resolve(c->path, path);
         src->join = join ? resolve(c->path, join) : NULL;
+        src->as_points = as_points;
     }
 }
 

@@ -78,6 +78,7 @@ typedef struct {
     char *id;
     char *path; /* resolved relative to the style file; owned */
     char *join; /* optional attribute table joined by id; owned or NULL */
+    int as_points; /* a CSV read a point per row, even its route waypoints */
 } cm_style_source;
 
 /* A map: owned by the caller, freed with cm_style_free. */
