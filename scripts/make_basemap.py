@@ -158,7 +158,7 @@ def clean_country(arcs, polys_idx):
     parts = []
     for rings in polys_idx:
         shell = ring_coords(arcs, rings[0])
-        holes = [ring_coords(arcs, r) for r in rings[1:]]
+        holes = [h for h in (ring_coords(arcs, r) for r in rings[1:]) if len(h) >= 4]
         if len(shell) < 4:
             continue
         if has_jump(shell):
@@ -296,7 +296,7 @@ def build_countries(topo, arcs, iso):
         num = g.get("id") or ""
         polys = clean_country(arcs, geometry_rings(g))
         if not polys:
-            dropped.append(f"{name} (null geometry)")
+            dropped.append(f"{name} (no area left)")
             continue
         polys = clip_polys(polys)
         if not polys:

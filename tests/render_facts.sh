@@ -5,7 +5,9 @@
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 CRS=$(sed -n 's/^ *crs: *"\(.*\)"/\1/p' styles/overview.yaml)
-"$CM" render styles/overview.yaml -o "$T/ov.png" --world-file --label-report "$T/labels.json"
+# pixels are read on the map without labels and furniture, which may cover any spot
+"$CM" render styles/overview.yaml -o "$T/ov.png" --world-file --no-labels --no-furniture
+"$CM" render styles/overview.yaml -o "$T/labelled.png" --label-report "$T/labels.json"
 check "world file written" test -s "$T/ov.pgw" -a -s "$T/ov.prj"
 check "prj names the LCC" grep -q "Lambert_Conformal_Conic" "$T/ov.prj"
 
@@ -68,7 +70,7 @@ check "pipeline pixels along its path ($hits of $total segment midpoints)" \
 # Chukotka east of 180 (stored at lon < -169) is drawn on a polar map centred on 180
 "$CM" render styles/overview.yaml -o "$T/polar.png" --world-file \
   --proj "+proj=stere +lat_0=90 +lon_0=180 +datum=WGS84 +units=m" --extent 150,55,210,75 \
-  --width 800 --height 600
+  --width 800 --height 600 --no-labels --no-furniture
 P="+proj=stere +lat_0=90 +lon_0=180 +datum=WGS84 +units=m"
 for ll in "175.0 66.0" "-175.0 66.5" "-172.5 65.0"; do
   read -r X Y < <(cs2cs_xy "$P" $ll)
@@ -77,7 +79,7 @@ for ll in "175.0 66.0" "-175.0 66.5" "-172.5 65.0"; do
   check "Chukotka land at $ll in a polar map (distance $d)" awk -v d="$d" 'BEGIN{exit !(d < 12)}'
 done
 # and the Bering Sea south of it stays water, with no band across the map
-read -r X Y < <(cs2cs_xy "$P" 178 60)
+read -r X Y < <(cs2cs_xy "$P" 180 58)
 read -r px py < <(world_to_px "$T/polar.pgw" "$X" "$Y")
 d=$("$PROBE" "$T/polar.png" --near "$px" "$py" 2 cfe2f3)
 check "Bering Sea is water in a polar map (distance $d)" awk -v d="$d" 'BEGIN{exit !(d < 12)}'

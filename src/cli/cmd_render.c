@@ -114,6 +114,10 @@ cm_status cm_cmd_render(int argc, char **argv, cm_error *err)
             world = 1;
             continue;
         }
+        if (!strcmp(a, "--no-labels") || !strcmp(a, "--no-furniture")) {
+            *(a[5] == 'l' ? &o.no_labels : &o.no_furniture) = 1;
+            continue;
+        }
         if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
             verbose = 1;
             continue;

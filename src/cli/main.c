@@ -26,6 +26,7 @@ static const char USAGE[] =
     "                   [--height PX] [--dpi N] [--proj CRS] [--extent LON0,LAT0,LON1,LAT1]\n"
     "                   [--lang en|ru|zh|en+ru|en+zh] [--world-file] [--add LAYER.csv|.shp]...\n"
     "                   [--base COUNTRIES.shp] [--label-report FILE.json] [--verbose]\n"
+    "                   [--no-labels] [--no-furniture]\n"
     "       corridormap list [--kind K] [--format csv|geojson] [--data DIR]\n"
     "       corridormap compare [ROUTE_ID...] [--format table|md|csv|json] [--map FILE]\n"
     "                   [--add ROUTE.csv] [--data DIR]\n"

@@ -191,8 +191,11 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     cm_labeler_init(&m->labels, s->width_px, s->height_px);
     if ((st = cm_build_layers(&b, &m->scene, &m->labels, err)) != CM_OK)
         goto done;
-    if ((st = cm_furniture_add(&b, m->text, &m->scene, &furniture, &m->labels, err)) != CM_OK)
+    if (!(opts && opts->no_furniture) &&
+        (st = cm_furniture_add(&b, m->text, &m->scene, &furniture, &m->labels, err)) != CM_OK)
         goto done;
+    if (opts && opts->no_labels)
+        cm_labeler_free(&m->labels); /* nothing queued is placed */
     cm_scene_layer *labels = cm_scene_add_layer(&m->scene, "labels", "Labels");
     if (!labels) {
         st = cm_error_oom(err);
