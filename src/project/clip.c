@@ -246,3 +246,82 @@ int cm_clip_label_point(cm_clip *c, const cm_geom *g, double *x, double *y, doub
         GEOSGeom_destroy_r(c->h, poly);
     return rc;
 }
+
+typedef struct {
+    GEOSGeometry *poly;
+    const GEOSPreparedGeometry *prep;
+    double bbox[4];
+} pip_ring;
+
+struct cm_pip {
+    cm_clip *c;
+    pip_ring *rings;
+    size_t n;
+};
+
+cm_pip *cm_pip_new(cm_clip *c, const cm_geom *g)
+{
+    cm_pip *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->c = c;
+    p->rings = calloc(g->nparts ? g->nparts : 1, sizeof *p->rings);
+    if (!p->rings) {
+        free(p);
+        return NULL;
+    }
+    for (size_t k = 0; k < g->nparts; k++) {
+        const cm_xy *q = cm_geom_part(g, k);
+        size_t n = cm_geom_part_len(g, k);
+        if (n < 3)
+            continue;
+        GEOSCoordSequence *seq = make_seq(c, q, n, 1);
+        GEOSGeometry *shell = seq ? GEOSGeom_createLinearRing_r(c->h, seq) : NULL;
+        GEOSGeometry *poly = shell ? GEOSGeom_createPolygon_r(c->h, shell, NULL, 0) : NULL;
+        if (!poly)
+            continue;
+        pip_ring *r = &p->rings[p->n++];
+        r->poly = poly;
+        r->prep = GEOSPrepare_r(c->h, poly);
+        r->bbox[0] = r->bbox[1] = INFINITY;
+        r->bbox[2] = r->bbox[3] = -INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            r->bbox[0] = fmin(r->bbox[0], q[i].x);
+            r->bbox[1] = fmin(r->bbox[1], q[i].y);
+            r->bbox[2] = fmax(r->bbox[2], q[i].x);
+            r->bbox[3] = fmax(r->bbox[3], q[i].y);
+        }
+    }
+    return p;
+}
+
+int cm_pip_contains(const cm_pip *p, double x, double y)
+{
+    int inside = 0;
+    GEOSGeometry *pt = NULL;
+    for (size_t i = 0; i < p->n; i++) {
+        const pip_ring *r = &p->rings[i];
+        if (x < r->bbox[0] || x > r->bbox[2] || y < r->bbox[1] || y > r->bbox[3] || !r->prep)
+            continue;
+        if (!pt && !(pt = GEOSGeom_createPointFromXY_r(p->c->h, x, y)))
+            return 0;
+        if (GEOSPreparedContains_r(p->c->h, r->prep, pt) == 1)
+            inside = !inside;
+    }
+    if (pt)
+        GEOSGeom_destroy_r(p->c->h, pt);
+    return inside;
+}
+
+void cm_pip_free(cm_pip *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->rings[i].prep)
+            GEOSPreparedGeom_destroy_r(p->c->h, p->rings[i].prep);
+        GEOSGeom_destroy_r(p->c->h, p->rings[i].poly);
+    }
+    free(p->rings);
+    free(p);
+}

@@ -26,4 +26,11 @@ cm_status cm_clip_seam(cm_clip *c, const cm_geom *in, double seam_lon, cm_geom *
  * area label; -1 when there is none. Its bbox width is returned in width. */
 int cm_clip_label_point(cm_clip *c, const cm_geom *g, double *x, double *y, double *width);
 
+/* Point-in-polygon for one feature's rings under the even-odd rule (GEOS prepared
+ * geometries, one per ring, behind a bbox test). Borrows c; free with cm_pip_free. */
+typedef struct cm_pip cm_pip;
+cm_pip *cm_pip_new(cm_clip *c, const cm_geom *polygon);
+int cm_pip_contains(const cm_pip *p, double x, double y);
+void cm_pip_free(cm_pip *p);
+
 #endif

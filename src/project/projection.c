@@ -276,3 +276,13 @@ void cm_geodesic_direct(double lon, double lat, double azimuth_deg, double dista
     struct geod_geodesic g;
     geod_direct(wgs84(&g), lat, lon, azimuth_deg, distance_km * 1000.0, lat_out, lon_out, NULL);
 }
+
+void cm_geodesic_along(double lon0, double lat0, double lon1, double lat1, double fraction,
+                       double *lon, double *lat)
+{
+    struct geod_geodesic g;
+    double s12 = 0, azi1 = 0;
+    wgs84(&g);
+    geod_inverse(&g, lat0, lon0, lat1, lon1, &s12, &azi1, NULL);
+    geod_direct(&g, lat0, lon0, azi1, s12 * fraction, lat, lon, NULL);
+}

@@ -50,4 +50,8 @@ double cm_geodesic_line_km(const cm_xy *pts, size_t n);
 void cm_geodesic_direct(double lon, double lat, double azimuth_deg, double distance_km,
                         double *lon_out, double *lat_out);
 
+/* The point a fraction (0..1) of the way along the geodesic from point 0 to point 1. */
+void cm_geodesic_along(double lon0, double lat0, double lon1, double lat1, double fraction,
+                       double *lon, double *lat);
+
 #endif
