@@ -14,14 +14,6 @@
 #define SAMPLE_KM 5.0
 #define MIN_STAY_SAMPLES 12 /* 60 km between stops: shorter stays are corner cutting */
 
-int cm_pattern_match(const char *pattern, const char *s)
-{
-    size_t n = strlen(pattern);
-    if (n > 0 && pattern[n - 1] == '*')
-        return strncmp(pattern, s, n - 1) == 0;
-    return strcmp(pattern, s) == 0;
-}
-
 typedef struct {
     const cm_feature *f;
     cm_pip *pip;

@@ -5,6 +5,7 @@
 #define CM_COMPARE_H
 
 #include "../load/feature.h"
+#include "../style/style.h"
 
 typedef struct {
     char iso[8];
@@ -31,9 +32,6 @@ typedef struct {
     cm_route_stats *items;
     size_t count;
 } cm_comparison;
-
-/* True when s matches pattern: exact, or a prefix when the pattern ends in '*'. */
-int cm_pattern_match(const char *pattern, const char *s);
 
 /* Computes the statistics of every line of routes whose id matches one of the patterns, in
  * the order of routes. waypoints holds the same routes' rows as points (route, seq, name,

@@ -298,14 +298,13 @@ cm_status cm_cmd_compare(int argc, char **argv, cm_error *err)
     cm_layer_free(&countries);
     cm_layer_free(&lakes);
     if (st == CM_OK && map) {
-        char *args[16];
-        int n = 0;
-        args[n++] = (char *)style;
-        args[n++] = "-o";
-        args[n++] = (char *)map;
-        (void)args;
-        (void)n;
-        st = cm_error_add(err, CM_EINPUT, NULL, 0, 0, "--map: see below");
+        /* the comparison map: the routes style, with these routes in its table */
+        cm_render_opts o = {0};
+        o.compare = pats;
+        o.ncompare = npats;
+        o.add = adds;
+        o.nadd = nadd;
+        st = cm_render_to_file(style, &o, map, NULL, err);
     }
     return st;
 }

@@ -215,6 +215,23 @@ cm_status cm_cmd_render(int argc, char **argv, cm_error *err)
     return st;
 }
 
+cm_status cm_render_to_file(const char *style, const void *opts, const char *out,
+                            const char *format, cm_error *err)
+{
+    const cm_backend *be = format ? cm_backend_find(format) : cm_backend_for_path(out);
+    if (!be)
+        return cm_error_add(err, CM_EINPUT, NULL, 0, 0,
+                            "cannot tell the format of '%s': end it in .png, .svg or .pdf", out);
+    cm_map m = {0};
+    cm_status st = cm_map_render(style, opts, &m, err);
+    if (st == CM_OK) {
+        write_job job = {be, &m};
+        st = cm_output_write(out, fill_map, &job, err);
+    }
+    cm_map_free(&m);
+    return st;
+}
+
 static int is_style_file(const char *name)
 {
     size_t n = strlen(name);

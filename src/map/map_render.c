@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../analysis/compare.h"
 #include "../load/csv_layer.h"
 #include "../load/shp_layer.h"
 #include "../project/clip.h"
@@ -73,6 +74,7 @@ static cm_status add_user_layers(cm_map_style *s, const char *const *paths, size
             L->source = cm_strdup(id);
             L->type = kind ? CM_LAYER_CIRCLE : CM_LAYER_LINE;
             L->legend = 1;
+            L->visible = 1;
             cm_paint *p = &L->paint;
             p->line_color = (cm_color){0.55, 0.1, 0.6, 1};
             p->line_width = 1.6;
@@ -133,6 +135,127 @@ static cm_status apply_opts(cm_map_style *s, const cm_render_opts *o, cm_error *
     return add_user_layers(s, o->add, o->nadd, err);
 }
 
+static cm_layer *source_named(const cm_map_style *s, cm_layer *sources, const char *id)
+{
+    for (size_t i = 0; i < s->nsources; i++)
+        if (!strcmp(s->sources[i].id, id))
+            return &sources[i];
+    return NULL;
+}
+
+/* The name without its parenthesised asides, for a table cell. */
+static const char *short_name(const char *name, char *buf, size_t n)
+{
+    size_t o = 0;
+    int depth = 0;
+    for (const char *p = name; *p && o + 1 < n; p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth > 0)
+            depth--;
+        else if (!depth && !(*p == ' ' && (o == 0 || buf[o - 1] == ' ')))
+            buf[o++] = *p;
+    }
+    while (o > 0 && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+    return buf;
+}
+
+/* The comparison on a map: the countries crossed shaded under the routes, and the numbers
+ * in a table. Uses the sources named routes, waypoints, countries and lakes. */
+static cm_status add_comparison(cm_build *b, const char *const *pats, size_t npats, cm_map *m,
+                                cm_scene *furniture, cm_error *err)
+{
+    cm_map_style *s = &m->style;
+    cm_layer *routes = source_named(s, b->sources, "routes");
+    cm_layer *countries = source_named(s, b->sources, "countries");
+    if (!routes || !countries)
+        return cm_error_add(err, CM_EINPUT, s->path, 0, 0,
+                            "compare-routes needs sources named 'routes' and 'countries'");
+    cm_comparison cmp = {0};
+    cm_status st = cm_compare_run(routes, source_named(s, b->sources, "waypoints"), countries,
+                                  source_named(s, b->sources, "lakes"), pats, npats, &cmp, err);
+    if (st != CM_OK || cmp.count == 0) {
+        cm_comparison_free(&cmp);
+        return st;
+    }
+    /* shade the countries crossed, right above the country fill */
+    size_t at = 0;
+    for (size_t i = 0; i < m->scene.nlayers; i++)
+        if (!strcmp(m->scene.layers[i].id, "countries"))
+            at = i + 1;
+    cm_scene_layer *shade = cm_scene_add_layer(&m->scene, "countries-crossed", "Countries crossed");
+    for (size_t i = 0; shade && st == CM_OK && i < countries->count; i++) {
+        const cm_feature *f = &countries->items[i];
+        const char *iso = cm_feature_str(f, "iso_a3");
+        int crossed = 0;
+        for (size_t r = 0; r < cmp.count && !crossed && *iso; r++)
+            for (size_t k = 0; k < cmp.items[r].ncountries && !crossed; k++)
+                crossed = !strcmp(cmp.items[r].countries[k].iso, iso);
+        if (!crossed)
+            continue;
+        cm_item *it = cm_scene_add_item(shade, CM_ITEM_PATH);
+        if (!it || cm_item_set_strings(it, f->id, cm_feature_str(f, "name"), "countries-crossed"))
+            st = cm_error_oom(err);
+        else if ((st = cm_build_project_geom(b, &f->geom, &it->path)) == CM_OK)
+            it->fill = (cm_color){0.93, 0.85, 0.66, 1};
+    }
+    if (!shade)
+        st = cm_error_oom(err);
+    if (st == CM_OK) {
+        cm_scene_layer moved = m->scene.layers[m->scene.nlayers - 1];
+        memmove(&m->scene.layers[at + 1], &m->scene.layers[at],
+                (m->scene.nlayers - 1 - at) * sizeof moved);
+        m->scene.layers[at] = moved;
+    }
+    /* the table: computed numbers, and the transit days the papers quote */
+    enum { NC = 7 };
+    size_t nrows = cmp.count + 1;
+    char(*cells)[160] = calloc(nrows * NC, sizeof *cells);
+    const char **ptrs = calloc(nrows * NC, sizeof *ptrs);
+    if (st == CM_OK && (!cells || !ptrs))
+        st = cm_error_oom(err);
+    static const char *head[NC] = {"Route",   "km",       "land / sea km", "Countries crossed",
+                                   "Borders", "Sea legs", "Days (quoted)"};
+    for (size_t r = 0; st == CM_OK && r < nrows; r++) {
+        const cm_route_stats *x = r ? &cmp.items[r - 1] : NULL;
+        for (int k = 0; k < NC; k++) {
+            char *cell = cells[r * NC + k];
+            ptrs[r * NC + k] = cell;
+            if (!x) {
+                snprintf(cell, 160, "%s", head[k]);
+                continue;
+            }
+            char buf[160] = "";
+            switch (k) {
+            case 0: snprintf(cell, 160, "%s", short_name(x->name, buf, sizeof buf)); break;
+            case 1: snprintf(cell, 160, "%.0f", x->length_km); break;
+            case 2: snprintf(cell, 160, "%.0f / %.0f", x->land_km, x->sea_km); break;
+            case 3:
+                for (size_t c = 0; c < x->ncountries; c++) {
+                    size_t len = strlen(cell);
+                    snprintf(cell + len, 160 - len, "%s%s", c ? " " : "", x->countries[c].iso);
+                }
+                break;
+            case 4: snprintf(cell, 160, "%d", x->border_crossings); break;
+            case 5: snprintf(cell, 160, "%zu", x->nsea); break;
+            case 6: snprintf(cell, 160, "%s", *x->transit_days ? x->transit_days : "–"); break;
+            }
+        }
+    }
+    if (st == CM_OK)
+        st = cm_furniture_table(b, m->text, furniture, &m->labels, "Northern and southern routes",
+                                ptrs, NC, (int)nrows,
+                                "Lengths: geodesics on WGS84 through the routes' waypoints (PROJ); "
+                                "countries: Natural Earth polygons; days: as the papers quote them",
+                                err);
+    free(cells);
+    free(ptrs);
+    cm_comparison_free(&cmp);
+    return st;
+}
+
 cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_map *m,
                         cm_error *err)
 {
@@ -190,6 +313,11 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     m->scene.title = cm_strdup(s->title ? s->title : s->id);
     cm_labeler_init(&m->labels, s->width_px, s->height_px);
     if ((st = cm_build_layers(&b, &m->scene, &m->labels, err)) != CM_OK)
+        goto done;
+    const char *const *pats = opts && opts->ncompare ? opts->compare
+                                                     : (const char *const *)s->compare;
+    size_t npats = opts && opts->ncompare ? opts->ncompare : s->ncompare;
+    if (npats && (st = add_comparison(&b, pats, npats, m, &furniture, err)) != CM_OK)
         goto done;
     if (!(opts && opts->no_furniture) &&
         (st = cm_furniture_add(&b, m->text, &m->scene, &furniture, &m->labels, err)) != CM_OK)

@@ -19,6 +19,8 @@ typedef struct {
     const char *const *add; /* extra layers: .csv or .shp */
     size_t nadd;
     const char *base; /* replaces the path of the source named "countries" */
+    const char *const *compare; /* route id patterns: replace the style's compare-routes */
+    size_t ncompare;
     int no_labels;    /* no labels: a base to letter by hand */
     int no_furniture; /* no title, legend, scale bar or source note */
 } cm_render_opts;

@@ -131,7 +131,7 @@ int cm_build_matches(const cm_style_layer *L, const cm_feature *f)
         const char *v = cm_feature_str(f, L->filters[i].key);
         int hit = 0;
         for (size_t k = 0; k < L->filters[i].nvalues && !hit; k++)
-            hit = strcmp(v, L->filters[i].values[k]) == 0;
+            hit = cm_pattern_match(L->filters[i].values[k], v);
         if (!hit)
             return 0;
     }
@@ -421,6 +421,8 @@ cm_status cm_build_layers(cm_build *b, cm_scene *scene, cm_labeler *labels, cm_e
     for (size_t i = 0; i < s->nlayers; i++) {
         const cm_style_layer *L = &s->layers[i];
         cm_layer *src = NULL;
+        if (!L->visible)
+            continue;
         for (size_t k = 0; k < s->nsources; k++)
             if (!strcmp(s->sources[k].id, L->source))
                 src = &b->sources[k];

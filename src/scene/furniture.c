@@ -182,8 +182,8 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
         for (size_t k = 0; k < s->nlayers; k++)
             if (!strcmp(s->layers[k].id, M->id))
                 SL = &s->layers[k];
-        if (!SL || !SL->legend)
-            continue;
+        if (SL ? !SL->legend : M->count == 0)
+            continue; /* a layer the map adds itself (countries crossed) is shown */
         for (size_t k = 0; k < M->count; k++) {
             const cm_item *it = &M->items[k];
             if (!it->css_class || strstr(it->css_class, "-casing"))
@@ -227,7 +227,10 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
             if (!sample)
                 return -1;
             char label[200];
-            legend_text(label, sizeof label, SL, it->css_class);
+            if (SL)
+                legend_text(label, sizeof label, SL, it->css_class);
+            else
+                snprintf(label, sizeof label, "%s", M->label);
             cm_item *t = add_text(c, F, label, 7.5, 0, INK, col_x + sw + px(c, 5), 0,
                                   "legend-text");
             if (!t)
@@ -341,6 +344,60 @@ cm_status cm_furniture_add(cm_build *b, cm_text *text, const cm_scene *map, cm_s
     const cm_scene_layer *cr = &furn->layers[furn->nlayers - 1];
     double oy = cr->items[0].box.y1 - cr->items[0].box.y0 + px(&c, 4);
     if (scale_bar(&c, furn, labels, oy, &sb))
+        goto fail;
+    return CM_OK;
+fail:
+    return err->count > before ? err->status : cm_error_oom(err);
+}
+
+cm_status cm_furniture_table(cm_build *b, cm_text *text, cm_scene *furn, cm_labeler *labels,
+                             const char *title, const char *const *cells, int ncols, int nrows,
+                             const char *note, cm_error *err)
+{
+    furn_ctx c = {b, text, err, b->style->font};
+    int before = err->count;
+    cm_scene_layer *L = cm_scene_add_layer(furn, "table", "Comparison table");
+    if (!L)
+        return cm_error_oom(err);
+    double col_w[16] = {0}, gap = px(&c, 8), row_h = px(&c, 10.5), y = 0;
+    cm_item *t = add_text(&c, L, title, 9, 1, INK, 0, 0, "table-title");
+    if (!t)
+        goto fail;
+    y = t->descent_px + px(&c, 4);
+    size_t first_cell = L->count;
+    /* measure at x = 0, then move each column right once all widths are known */
+    for (int r = 0; r < nrows; r++) {
+        for (int k = 0; k < ncols && k < 16; k++) {
+            cm_item *cell = add_text(&c, L, cells[r * ncols + k], 6.8, r == 0, r == 0 ? GREY : INK,
+                                     0, y + row_h * (r + 0.75), r == 0 ? "table-head" : "table-cell");
+            if (!cell)
+                goto fail;
+            col_w[k] = fmax(col_w[k], cell->width_px);
+        }
+    }
+    for (int r = 0; r < nrows; r++) {
+        double x = 0;
+        for (int k = 0; k < ncols && k < 16; k++) {
+            cm_item *cell = &L->items[first_cell + (size_t)r * ncols + k];
+            /* numbers right-aligned, words left */
+            int numeric = cells[r * ncols + k][0] >= '0' && cells[r * ncols + k][0] <= '9';
+            double dx = x + (numeric && r > 0 ? col_w[k] - cell->width_px : 0);
+            cell->x += dx;
+            cell->box.x0 += dx;
+            cell->box.x1 += dx;
+            x += col_w[k] + gap;
+        }
+        if (r == 0 && !add_line(L, 0, y + row_h * 1.05, x - gap, y + row_h * 1.05, GREY,
+                                px(&c, 0.4), "table-rule"))
+            goto fail;
+    }
+    if (note) {
+        cm_item *n = add_text(&c, L, note, 5.5, 0, GREY, 0, y + row_h * (nrows + 0.6), "table-note");
+        if (!n)
+            goto fail;
+    }
+    cm_box box;
+    if (panel(&c, L, 0, 0, 1, -1, &box) || cm_labeler_add_obstacle(labels, box))
         goto fail;
     return CM_OK;
 fail:

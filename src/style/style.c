@@ -56,10 +56,10 @@ static const prop_def PROPS[] = {
 #define NPROPS (sizeof PROPS / sizeof PROPS[0])
 
 static const char *MAP_KEYS[] = {"id",  "title",      "subtitle", "crs",  "extent", "width",
-                                 "height", "dpi", "background", "font", "lang",  NULL};
+                                 "height", "dpi", "background", "font", "lang",  "compare-routes", NULL};
 static const char *TOP_KEYS[] = {"extends", "map", "sources", "layers", NULL};
 static const char *LAYER_KEYS[] = {"id",     "label",  "type",        "source", "filter",
-                                   "paint",  "layout", "when-status", "legend", NULL};
+                                   "paint",  "layout", "when-status", "legend", "visibility", NULL};
 static const char *SOURCE_KEYS[] = {"path", "join", "points", NULL};
 
 typedef struct {
@@ -224,6 +224,14 @@ static void set_string(ctx *c, char **field, const yaml_node_t *n, const char *w
         return;
     free(*field);
     *field = dup_or_oom(c, s);
+}
+
+int cm_pattern_match(const char *pattern, const char *s)
+{
+    size_t n = strlen(pattern);
+    if (n > 0 && pattern[n - 1] == '*')
+        return strncmp(pattern, s, n - 1) == 0;
+    return strcmp(pattern, s) == 0;
 }
 
 int cm_color_parse(const char *s, cm_color *out)
@@ -445,7 +453,25 @@ static void parse_map(ctx *c, const yaml_node_t *n, cm_map_style *s)
             set_string(c, &s->crs, v, "crs");
         else if (!strcmp(key, "font"))
             set_string(c, &s->font, v, "font");
-        else if (!strcmp(key, "lang")) {
+        else if (!strcmp(key, "compare-routes")) {
+            if (v->type != YAML_SEQUENCE_NODE) {
+                bad(c, v, "compare-routes must be a list of route ids (a trailing * matches a "
+                          "prefix)",
+                    NULL, NULL);
+                continue;
+            }
+            for (yaml_node_item_t *it = v->data.sequence.items.start;
+                 it < v->data.sequence.items.top; it++) {
+                const char *id = scalar(yaml_document_get_node(c->doc, *it));
+                char **g = id ? realloc(s->compare, (s->ncompare + 1) * sizeof *g) : NULL;
+                if (!g) {
+                    bad(c, v, "compare-routes must list route ids", NULL, NULL);
+                    break;
+                }
+                s->compare = g;
+                s->compare[s->ncompare++] = dup_or_oom(c, id);
+            }
+        } else if (!strcmp(key, "lang")) {
             const char *l = scalar(v);
             static const char *langs[] = {"en", "ru", "zh", "en+ru", "en+zh", NULL};
             if (!l || !is_known(l, langs))
@@ -688,6 +714,7 @@ static void parse_layer(ctx *c, const yaml_node_t *n, cm_map_style *s)
         L->id = dup_or_oom(c, id);
         L->type = CM_LAYER_LINE;
         L->legend = 1;
+        L->visible = 1;
         paint_defaults(&L->paint);
         L->line = (long)n->start_mark.line + 1;
     }
@@ -728,7 +755,13 @@ static void parse_layer(ctx *c, const yaml_node_t *n, cm_map_style *s)
             merge_paint(&L->paint, &p);
         } else if (!strcmp(key, "when-status"))
             parse_overrides(c, v, L);
-        else if (!strcmp(key, "legend")) {
+        else if (!strcmp(key, "visibility")) {
+            const char *b = scalar(v);
+            if (b && (!strcmp(b, "visible") || !strcmp(b, "none")))
+                L->visible = !strcmp(b, "visible");
+            else
+                bad(c, v, "visibility must be visible or none", NULL, NULL);
+        } else if (!strcmp(key, "legend")) {
             const char *b = scalar(v);
             if (b && (!strcmp(b, "true") || !strcmp(b, "false")))
                 L->legend = !strcmp(b, "true");
@@ -879,5 +912,8 @@ void cm_style_free(cm_map_style *s)
     for (size_t i = 0; i < s->nlayers; i++)
         free_layer(&s->layers[i]);
     free(s->layers);
+    for (size_t i = 0; i < s->ncompare; i++)
+        free(s->compare[i]);
+    free(s->compare);
     memset(s, 0, sizeof *s);
 }

@@ -70,7 +70,8 @@ typedef struct {
     cm_paint paint;
     cm_override *overrides;
     size_t noverrides;
-    int legend; /* show in the legend */
+    int legend;  /* show in the legend */
+    int visible; /* `visibility: none` hides a base layer in a map file */
     long line;  /* where it is defined, for messages */
 } cm_style_layer;
 
@@ -94,6 +95,8 @@ typedef struct {
     size_t nsources;
     cm_style_layer *layers;
     size_t nlayers;
+    char **compare; /* route id patterns to compare on this map (table, shading); owned */
+    size_t ncompare;
 } cm_map_style;
 
 #define CM_MAX_SIZE_PX 20000 /* width or height; larger is refused before allocating */
@@ -106,6 +109,10 @@ void cm_style_free(cm_map_style *s);
 
 /* Paint after applying the override for status (if any). */
 cm_paint cm_style_paint_for(const cm_style_layer *layer, const char *status);
+
+/* True when s matches a filter value: equal, or starting with it when the value ends in
+ * '*' ("north_*"). */
+int cm_pattern_match(const char *pattern, const char *s);
 
 /* Parses "#rgb", "#rrggbb" or "#rrggbbaa"; 0 on success. */
 int cm_color_parse(const char *s, cm_color *out);
