@@ -1,6 +1,7 @@
 /* csv_layer: libcsv does the quoting (embedded commas, newlines, CRLF); this file turns
  * rows into features and checks them. */
 #include "csv_layer.h"
+#include "utf8.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -46,13 +47,19 @@ static void on_field(void *data, size_t len, void *ctx)
         st->too_many = 1;
         return;
     }
-    char *copy = malloc(len + 1);
+    char *raw = malloc(len + 1);
+    if (!raw) {
+        st->oom = 1;
+        return;
+    }
+    memcpy(raw, s, len);
+    raw[len] = '\0';
+    char *copy = cm_utf8_clean(raw, 0); /* a spreadsheet's Latin-1 export must not break labels */
+    free(raw);
     if (!copy) {
         st->oom = 1;
         return;
     }
-    memcpy(copy, s, len);
-    copy[len] = '\0';
     for (size_t i = 0; i < len; i++)
         if (copy[i] == '\n')
             st->row_newlines++;

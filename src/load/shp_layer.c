@@ -1,6 +1,7 @@
 /* shp_layer: the only file that includes shapefil.h. Shapelib's DBF buffer is reused on
  * each read, so every string is copied here at the boundary. */
 #include "shp_layer.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -47,44 +48,6 @@ static int is_latin1(const char *path)
     return latin1;
 }
 
-/* Copies a DBF string as valid UTF-8: Latin-1 transcoded, invalid sequences replaced. */
-static char *to_utf8(const char *s, int latin1)
-{
-    size_t n = strlen(s);
-    char *out = malloc(n * 3 + 1);
-    if (!out)
-        return NULL;
-    const unsigned char *p = (const unsigned char *)s;
-    char *o = out;
-    while (*p) {
-        if (*p < 0x80) {
-            *o++ = (char)*p++;
-            continue;
-        }
-        if (latin1) {
-            *o++ = (char)(0xC0 | (*p >> 6));
-            *o++ = (char)(0x80 | (*p & 0x3F));
-            p++;
-            continue;
-        }
-        int len = (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-        int ok = len > 0 && !(len == 2 && *p < 0xC2) && !(len == 4 && *p > 0xF4);
-        for (int k = 1; ok && k < len; k++)
-            ok = (p[k] & 0xC0) == 0x80;
-        if (ok) {
-            memcpy(o, p, (size_t)len);
-            o += len;
-            p += len;
-        } else {
-            memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD: visible, never breaks Pango */
-            o += 3;
-            p++;
-        }
-    }
-    *o = '\0';
-    return out;
-}
-
 static cm_status read_attrs(DBFHandle dbf, int rec, int latin1, cm_feature *f)
 {
     int nf = DBFGetFieldCount(dbf);
@@ -92,7 +55,7 @@ static cm_status read_attrs(DBFHandle dbf, int rec, int latin1, cm_feature *f)
         char fname[XBASE_FLDNAME_LEN_READ + 1] = "";
         DBFGetFieldInfo(dbf, k, fname, NULL, NULL);
         const char *raw = DBFReadStringAttribute(dbf, rec, k);
-        char *val = to_utf8(raw ? raw : "", latin1);
+        char *val = cm_utf8_clean(raw ? raw : "", latin1);
         if (!val)
             return CM_ESYS;
         /* trailing blanks pad DBF fields */

@@ -26,7 +26,13 @@ static cm_status load_source(const cm_style_source *src, const double box[4], cm
                              cm_error *err)
 {
     if (ends_with(src->path, ".shp")) {
-        cm_bbox_filter f = {1, box[0], box[1], box[2], box[3]};
+        cm_bbox_filter f = {box != NULL, 0, 0, 0, 0};
+        if (box) {
+            f.lon0 = box[0];
+            f.lat0 = box[1];
+            f.lon1 = box[2];
+            f.lat1 = box[3];
+        }
         return cm_shp_load(src->path, &f, out, err);
     }
     if (!ends_with(src->path, ".csv"))
@@ -203,12 +209,8 @@ static cm_status add_comparison(cm_build *b, const char *const *pats, size_t npa
     }
     if (!shade)
         st = cm_error_oom(err);
-    if (st == CM_OK) {
-        cm_scene_layer moved = m->scene.layers[m->scene.nlayers - 1];
-        memmove(&m->scene.layers[at + 1], &m->scene.layers[at],
-                (m->scene.nlayers - 1 - at) * sizeof moved);
-        m->scene.layers[at] = moved;
-    }
+    if (st == CM_OK)
+        cm_scene_move_last(&m->scene, at);
     /* the table: computed numbers, and the transit days the papers quote */
     enum { NC = 7 };
     size_t nrows = cmp.count + 1;
@@ -300,7 +302,11 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     b.lang = s->lang;
     /* every source is tried, so that one run reports every bad file */
     for (size_t i = 0; i < s->nsources; i++) {
-        cm_status one = load_source(&s->sources[i], b.lonlat_box, &sources[i], err);
+        /* the inset locator draws all of Eurasia from the countries */
+        int whole = s->anchors[CM_FURN_INSET] != CM_ANCHOR_NONE &&
+                    !strcmp(s->sources[i].id, "countries");
+        cm_status one =
+            load_source(&s->sources[i], whole ? NULL : b.lonlat_box, &sources[i], err);
         if (one != CM_OK && st == CM_OK)
             st = one;
     }
@@ -314,6 +320,18 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     cm_labeler_init(&m->labels, s->width_px, s->height_px);
     if ((st = cm_build_layers(&b, &m->scene, &m->labels, err)) != CM_OK)
         goto done;
+    if (!(opts && opts->no_furniture)) {
+        /* the graticule goes right above the base map (after the borders) */
+        size_t at = 0;
+        for (size_t i = 0; i < m->scene.nlayers; i++)
+            if (!strcmp(m->scene.layers[i].id, "borders"))
+                at = i + 1;
+        size_t before = m->scene.nlayers;
+        if ((st = cm_build_graticule(&b, &m->scene, err)) != CM_OK)
+            goto done;
+        if (m->scene.nlayers > before)
+            cm_scene_move_last(&m->scene, at);
+    }
     const char *const *pats = opts && opts->ncompare ? opts->compare
                                                      : (const char *const *)s->compare;
     size_t npats = opts && opts->ncompare ? opts->ncompare : s->ncompare;

@@ -446,3 +446,57 @@ cm_status cm_build_layers(cm_build *b, cm_scene *scene, cm_labeler *labels, cm_e
     }
     return CM_OK;
 }
+
+double cm_build_graticule_step(const cm_build *b)
+{
+    if (b->style->graticule_deg < 0)
+        return 0;
+    if (b->style->graticule_deg > 0)
+        return b->style->graticule_deg;
+    double span = fmax(b->style->extent[2] - b->style->extent[0],
+                       b->style->extent[3] - b->style->extent[1]);
+    static const double steps[] = {30, 20, 10, 5, 2, 1, 0.5, 0.25};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (span / steps[i] >= 4)
+            return steps[i];
+    return 0.1;
+}
+
+cm_status cm_build_graticule(cm_build *b, cm_scene *scene, cm_error *err)
+{
+    double step = cm_build_graticule_step(b);
+    if (step <= 0)
+        return CM_OK;
+    cm_scene_layer *L = cm_scene_add_layer(scene, "graticule", "Graticule");
+    if (!L)
+        return cm_error_oom(err);
+    for (int kind = 0; kind < 2; kind++) {
+        double lo = kind ? b->lonlat_box[1] : b->lonlat_box[0];
+        double hi = kind ? b->lonlat_box[3] : b->lonlat_box[2];
+        double olo = kind ? b->lonlat_box[0] : fmax(-89.9, b->lonlat_box[1]);
+        double ohi = kind ? b->lonlat_box[2] : fmin(89.9, b->lonlat_box[3]);
+        for (double v = ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
+            cm_geom line = {.type = CM_GEOM_LINE};
+            int n = 200;
+            for (int i = 0; i <= n; i++) {
+                double o = olo + (ohi - olo) * i / n;
+                if (cm_geom_add(&line, kind ? o : v, kind ? v : o) != CM_OK) {
+                    cm_geom_free(&line);
+                    return cm_error_oom(err);
+                }
+            }
+            cm_item *it = cm_scene_add_item(L, CM_ITEM_PATH);
+            char id[48];
+            snprintf(id, sizeof id, "%s%g", kind ? "lat" : "lon", v);
+            cm_status st = it ? cm_item_set_strings(it, id, NULL, "graticule") : CM_ESYS;
+            if (st == CM_OK)
+                st = cm_build_project_geom(b, &line, &it->path);
+            cm_geom_free(&line);
+            if (st != CM_OK)
+                return cm_error_oom(err);
+            it->stroke = (cm_color){0.42, 0.55, 0.68, 0.55};
+            it->stroke_width_px = pt_px(b, 0.35);
+        }
+    }
+    return CM_OK;
+}

@@ -20,6 +20,7 @@ typedef struct {
     double width_px, height_px, dpi;
     const char *lang; /* en, ru, zh, en+ru, en+zh */
     size_t skipped;   /* features or vertices a projection could not take */
+    double corner_px[4]; /* furniture stacked so far at each corner (cm_anchor order) */
     char cited[24][64]; /* the distinct `source` values of the features drawn */
     int ncited;
 } cm_build;
@@ -27,6 +28,12 @@ typedef struct {
 /* Appends one scene layer per style layer to scene, in style order, and queues their labels
  * on labels. */
 cm_status cm_build_layers(cm_build *b, cm_scene *scene, cm_labeler *labels, cm_error *err);
+
+/* The graticule spacing in degrees for this map (the style's, or chosen from the extent);
+ * 0 when the style says none. */
+double cm_build_graticule_step(const cm_build *b);
+/* Appends a "graticule" layer of meridians and parallels over the frame. */
+cm_status cm_build_graticule(cm_build *b, cm_scene *scene, cm_error *err);
 
 /* lon/lat -> page pixels for one point; returns -1 when the projection cannot take it. */
 int cm_build_to_page(cm_build *b, double lon, double lat, double *x, double *y);

@@ -2,6 +2,8 @@
  * each in a layer of its own. Sizes are in points, converted with the map's dpi. */
 #include "furniture.h"
 
+#include "../project/clip.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,10 +98,10 @@ static void shift(cm_scene_layer *L, size_t from, double dx, double dy)
     }
 }
 
-/* Wraps a run of items (first..end) in a panel placed at the corner (sx, sy: -1 left/top,
- * +1 right/bottom) and offset oy_px further in from it; returns the panel box. */
-static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, double oy_px, int sx, int sy,
-                 cm_box *out)
+/* Wraps a run of items (first..end) in a panel at an anchor, stacked inwards from what
+ * already sits at that corner, and makes it an obstacle for labels. */
+static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, cm_anchor anchor,
+                 cm_labeler *labels, cm_box *out)
 {
     cm_box b = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t i = first; i < L->count; i++) {
@@ -110,8 +112,12 @@ static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, double oy_px, int
     }
     double pad = px(c, PAD_PT), m = px(c, MARGIN_PT);
     double w = b.x1 - b.x0 + 2 * pad, h = b.y1 - b.y0 + 2 * pad;
-    double x0 = sx < 0 ? m : c->b->width_px - m - w;
-    double y0 = sy < 0 ? m + oy_px : c->b->height_px - m - h - oy_px;
+    int right = anchor == CM_ANCHOR_TOP_RIGHT || anchor == CM_ANCHOR_BOTTOM_RIGHT;
+    int top = anchor == CM_ANCHOR_TOP_LEFT || anchor == CM_ANCHOR_TOP_RIGHT;
+    double oy = c->b->corner_px[anchor];
+    double x0 = right ? c->b->width_px - m - w : m;
+    double y0 = top ? m + oy : c->b->height_px - m - h - oy;
+    c->b->corner_px[anchor] += h + px(c, 4);
     shift(L, first, x0 + pad - b.x0, y0 + pad - b.y0);
     /* the panel goes beneath its contents: add it, then rotate it to the front */
     if (!add_rect(L, x0, y0, x0 + w, y0 + h, PANEL, EDGE, px(c, 0.5), "panel"))
@@ -119,8 +125,10 @@ static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, double oy_px, int
     cm_item rect = L->items[L->count - 1];
     memmove(&L->items[first + 1], &L->items[first], (L->count - 1 - first) * sizeof rect);
     L->items[first] = rect;
-    *out = (cm_box){x0, y0, x0 + w, y0 + h};
-    return 0;
+    cm_box box = {x0, y0, x0 + w, y0 + h};
+    if (out)
+        *out = box;
+    return cm_labeler_add_obstacle(labels, box) == CM_OK ? 0 : -1;
 }
 
 static int title_block(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
@@ -141,8 +149,7 @@ static int title_block(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
         sub->y = y + px(c, 3) + sub->ascent_px;
         sub->box = (cm_box){0, sub->y - sub->ascent_px, sub->width_px, sub->y + sub->descent_px};
     }
-    cm_box box;
-    return panel(c, L, 0, 0, -1, -1, &box) || cm_labeler_add_obstacle(labels, box) ? -1 : 0;
+    return panel(c, L, 0, c->b->style->anchors[CM_FURN_TITLE], labels, NULL);
 }
 
 /* The legend text for a scene class "layer-status". */
@@ -182,7 +189,7 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
         for (size_t k = 0; k < s->nlayers; k++)
             if (!strcmp(s->layers[k].id, M->id))
                 SL = &s->layers[k];
-        if (SL ? !SL->legend : M->count == 0)
+        if (SL ? !SL->legend : (M->count == 0 || !strcmp(M->id, "graticule")))
             continue; /* a layer the map adds itself (countries crossed) is shown */
         for (size_t k = 0; k < M->count; k++) {
             const cm_item *it = &M->items[k];
@@ -241,8 +248,7 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
             y += row;
         }
     }
-    cm_box box;
-    return panel(c, F, 0, 0, -1, 1, &box) || cm_labeler_add_obstacle(labels, box) ? -1 : 0;
+    return panel(c, F, 0, c->b->style->anchors[CM_FURN_LEGEND], labels, NULL);
 }
 
 int cm_furniture_scale(cm_build *b, double target_px, double *km, double *km_per_px)
@@ -268,7 +274,61 @@ int cm_furniture_scale(cm_build *b, double target_px, double *km, double *km_per
     return 0;
 }
 
-static int scale_bar(furn_ctx *c, cm_scene *furn, cm_labeler *labels, double oy, cm_box *out)
+/* The angle of true north from page-up at page point (x, y), in radians (positive: north
+ * leans right); -1 when the projection cannot tell there. */
+static int north_angle(cm_build *b, double x, double y, double *angle)
+{
+    cm_xy q = {b->frame[0] + x / b->width_px * (b->frame[2] - b->frame[0]),
+               b->frame[3] - y / b->height_px * (b->frame[3] - b->frame[1])};
+    double x1, y1, x2, y2;
+    if (cm_proj_inverse(b->proj, &q) || q.y > 89.9 ||
+        cm_build_to_page(b, q.x, q.y, &x1, &y1) || cm_build_to_page(b, q.x, q.y + 0.05, &x2, &y2))
+        return -1;
+    *angle = atan2(x2 - x1, -(y2 - y1));
+    return 0;
+}
+
+/* A north arrow at (x, y) in the layer's own units, drawn only where north is not up
+ * everywhere on the map (a conic or polar projection): it points to true north at the
+ * map's centre, and the note says so. */
+static int north_arrow(furn_ctx *c, cm_scene_layer *L, double x, double bar_h)
+{
+    cm_build *b = c->b;
+    double spread = 0, centre;
+    if (north_angle(b, b->width_px / 2, b->height_px / 2, &centre))
+        return 0;
+    for (int i = 0; i <= 2; i++)
+        for (int j = 0; j <= 2; j++) {
+            double a;
+            if (!north_angle(b, b->width_px * i / 2, b->height_px * j / 2, &a))
+                spread = fmax(spread, fabs(a - centre));
+        }
+    if (spread < 1.0 * M_PI / 180)
+        return 0; /* north is up everywhere: an arrow would say nothing */
+    double len = px(c, 16), w = px(c, 5), cx = x + len / 2, cy = bar_h / 2 - px(c, 4);
+    double ux = sin(centre), uy = -cos(centre), nx = -uy, ny = ux;
+    cm_item *it = cm_scene_add_item(L, CM_ITEM_PATH);
+    if (!it || cm_item_set_strings(it, NULL, NULL, "north-arrow") != CM_OK)
+        return -1;
+    it->path.type = CM_GEOM_POLYGON;
+    double tipx = cx + ux * len / 2, tipy = cy + uy * len / 2;
+    double bx = cx - ux * len / 2, by = cy - uy * len / 2;
+    if (cm_geom_add(&it->path, tipx, tipy) || cm_geom_add(&it->path, bx + nx * w, by + ny * w) ||
+        cm_geom_add(&it->path, cx - ux * len * 0.2, cy - uy * len * 0.2) ||
+        cm_geom_add(&it->path, bx - nx * w, by - ny * w))
+        return -1;
+    it->fill = INK;
+    it->box = (cm_box){cx - len / 2, cy - len / 2, cx + len / 2, cy + len / 2};
+    cm_item *t = add_text(c, L, "N", 7, 1, INK, 0, 0, "north-label");
+    if (!t)
+        return -1;
+    t->x = tipx + ux * px(c, 5) - t->width_px / 2;
+    t->y = tipy + uy * px(c, 5) + (t->ascent_px - t->descent_px) / 2;
+    t->box = (cm_box){t->x, t->y - t->ascent_px, t->x + t->width_px, t->y + t->descent_px};
+    return 0;
+}
+
+static int scale_bar(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
 {
     double km, kmpp;
     if (cm_furniture_scale(c->b, px(c, 110), &km, &kmpp))
@@ -301,10 +361,12 @@ static int scale_bar(furn_ctx *c, cm_scene *furn, cm_labeler *labels, double oy,
     cm_item *t = add_text(c, L, note, 5.5, 0, GREY, 0, h + px(c, 7), "scale-note");
     if (!t)
         return -1;
-    return panel(c, L, 0, oy, 1, 1, out) || cm_labeler_add_obstacle(labels, *out) ? -1 : 0;
+    if (north_arrow(c, L, len + px(c, 10), h))
+        return -1;
+    return panel(c, L, 0, c->b->style->anchors[CM_FURN_SCALE], labels, NULL);
 }
 
-static int credits(furn_ctx *c, cm_scene *furn, cm_labeler *labels, double oy)
+static int credits(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
 {
     cm_scene_layer *L = cm_scene_add_layer(furn, "credits", "Sources");
     if (!L)
@@ -328,8 +390,172 @@ static int credits(furn_ctx *c, cm_scene *furn, cm_labeler *labels, double oy)
         t->box = (cm_box){0, y, t->width_px, t->y + t->descent_px};
         y = t->box.y1 + px(c, 1);
     }
-    cm_box box;
-    return panel(c, L, 0, oy, 1, 1, &box) || cm_labeler_add_obstacle(labels, box) ? -1 : 0;
+    return panel(c, L, 0, c->b->style->anchors[CM_FURN_CREDITS], labels, NULL);
+}
+
+/* The inset locator: Eurasia small, with the map's frame outlined in red. */
+static int inset(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
+{
+    cm_build *b = c->b;
+    const cm_layer *countries = NULL;
+    for (size_t i = 0; i < b->style->nsources; i++)
+        if (!strcmp(b->style->sources[i].id, "countries"))
+            countries = &b->sources[i];
+    if (!countries)
+        return 0;
+    cm_proj *ip = NULL;
+    cm_error perr = CM_ERROR_INIT;
+    double box[4] = {-12, 2, 178, 78}, f[4];
+    double W = px(c, 130), H = W / 1.55;
+    int rc = -1;
+    if (cm_proj_create("+proj=lcc +lat_1=30 +lat_2=62 +lat_0=45 +lon_0=85 +datum=WGS84", &ip,
+                       &perr) != CM_OK ||
+        cm_proj_frame(ip, box, W / H, f, &perr) != CM_OK)
+        goto done;
+    cm_scene_layer *L = cm_scene_add_layer(furn, "inset", "Locator map");
+    if (!L || !add_rect(L, 0, 0, W, H, b->style->background, EDGE, px(c, 0.4), "inset-sea"))
+        goto done;
+    double sx = W / (f[2] - f[0]), sy = H / (f[3] - f[1]);
+    cm_clip *clip = cm_clip_new();
+    cm_item *land = cm_scene_add_item(L, CM_ITEM_PATH);
+    if (!clip || !land || cm_item_set_strings(land, NULL, NULL, "inset-land") != CM_OK) {
+        cm_clip_free(clip);
+        goto done;
+    }
+    land->fill = (cm_color){0.86, 0.83, 0.76, 1};
+    land->path.type = CM_GEOM_POLYGON;
+    cm_geom all = {.type = CM_GEOM_POLYGON};
+    for (size_t i = 0; i < countries->count; i++) {
+        const cm_geom *g = &countries->items[i].geom;
+        for (size_t k = 0; k < g->nparts; k++) {
+            size_t n = cm_geom_part_len(g, k);
+            cm_xy *q = malloc(n * sizeof *q);
+            if (!q)
+                continue;
+            memcpy(q, cm_geom_part(g, k), n * sizeof *q);
+            cm_proj_forward(ip, q, n);
+            if (cm_geom_begin_part(&all) == CM_OK) {
+                double lx = -1e9, ly = -1e9;
+                for (size_t j = 0; j < n; j++) {
+                    double x = (q[j].x - f[0]) * sx, y = (f[3] - q[j].y) * sy;
+                    if (isnan(x) || hypot(x - lx, y - ly) < 0.7)
+                        continue; /* a pixel of the inset is enough detail */
+                    cm_geom_add(&all, x, y);
+                    lx = x;
+                    ly = y;
+                }
+            }
+            free(q);
+        }
+    }
+    double r[4] = {0, 0, W, H};
+    cm_clip_rect(clip, &all, r, &land->path);
+    cm_geom_free(&all);
+    cm_clip_free(clip);
+    land->box = (cm_box){0, 0, W, H};
+    /* the main map's frame, inverse-projected and drawn in the inset's projection */
+    cm_item *fr = cm_scene_add_item(L, CM_ITEM_PATH);
+    if (!fr || cm_item_set_strings(fr, NULL, NULL, "inset-frame") != CM_OK)
+        goto done;
+    fr->path.type = CM_GEOM_POLYGON;
+    fr->stroke = (cm_color){0.85, 0.1, 0.1, 1};
+    fr->stroke_width_px = px(c, 1.1);
+    fr->box = (cm_box){0, 0, W, H};
+    for (int e = 0; e < 4; e++)
+        for (int i = 0; i < 32; i++) {
+            double t = i / 32.0;
+            double ex = e == 0 ? t : e == 1 ? 1 : e == 2 ? 1 - t : 0;
+            double ey = e == 0 ? 0 : e == 1 ? t : e == 2 ? 1 : 1 - t;
+            cm_xy q = {b->frame[0] + ex * (b->frame[2] - b->frame[0]),
+                       b->frame[1] + ey * (b->frame[3] - b->frame[1])};
+            if (cm_proj_inverse(b->proj, &q) || cm_proj_forward(ip, &q, 1))
+                continue;
+            double x = fmin(W, fmax(0, (q.x - f[0]) * sx)), y = fmin(H, fmax(0, (f[3] - q.y) * sy));
+            if (cm_geom_add(&fr->path, x, y) != CM_OK)
+                goto done;
+        }
+    rc = panel(c, L, 0, b->style->anchors[CM_FURN_INSET], labels, NULL);
+done:
+    cm_proj_free(ip);
+    cm_error_clear(&perr);
+    return rc;
+}
+
+/* Queues one degree label just inside the frame at page point (x, y) on an edge. */
+static int edge_label(furn_ctx *c, cm_labeler *labels, double v, int parallel, double x, double y,
+                      int edge)
+{
+    char txt[32];
+    double a = fabs(v);
+    snprintf(txt, sizeof txt, "%g°%s", a,
+             parallel ? (v > 0 ? "N" : v < 0 ? "S" : "")
+                      : (v > 0 && v < 180 ? "E" : v < 0 && v > -180 ? "W" : ""));
+    cm_item proto = {0};
+    proto.kind = CM_ITEM_TEXT;
+    proto.text = cm_strdup(txt);
+    proto.font = cm_strdup(c->font);
+    if (!proto.text || !proto.font ||
+        cm_item_set_strings(&proto, "graticule", txt, "graticule-label") != CM_OK) {
+        free(proto.text);
+        free(proto.font);
+        free(proto.feature_id);
+        free(proto.name);
+        free(proto.css_class);
+        return -1;
+    }
+    proto.size_px = px(c, 5.5);
+    proto.fill = (cm_color){0.29, 0.42, 0.55, 1};
+    proto.halo = c->b->style->background;
+    proto.halo_px = px(c, 1);
+    /* edge 0 top, 1 bottom, 2 left, 3 right: step inwards by half a label */
+    double in_y = px(c, 6), in_x = px(c, 15);
+    y += edge == 0 ? in_y : edge == 1 ? -in_y : 0;
+    x += edge == 2 ? in_x : edge == 3 ? -in_x : 0;
+    return cm_labeler_add_area(labels, &proto, x, y, 80) == CM_OK ? 0 : -1;
+}
+
+/* Degree labels where the graticule meets the frame: meridians at the top and bottom
+ * edges, parallels at the left and right, queued as labels so they avoid the panels. */
+static int graticule_labels(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
+{
+    (void)furn;
+    cm_build *b = c->b;
+    double step = cm_build_graticule_step(b), W = b->width_px, H = b->height_px;
+    if (step <= 0)
+        return 0;
+    for (int parallel = 0; parallel < 2; parallel++) {
+        double lo = parallel ? b->lonlat_box[1] : b->lonlat_box[0];
+        double hi = parallel ? b->lonlat_box[3] : b->lonlat_box[2];
+        double olo = parallel ? b->lonlat_box[0] : fmax(-89.9, b->lonlat_box[1]);
+        double ohi = parallel ? b->lonlat_box[2] : fmin(89.9, b->lonlat_box[3]);
+        for (double v = ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
+            double x0 = NAN, y0 = NAN;
+            int done[4] = {0, 0, 0, 0};
+            for (int i = 0; i <= 400; i++) {
+                double o = olo + (ohi - olo) * i / 400.0, x, y;
+                if (cm_build_to_page(b, parallel ? o : v, parallel ? v : o, &x, &y)) {
+                    x0 = NAN;
+                    continue;
+                }
+                for (int e = parallel ? 2 : 0; !isnan(x0) && e < (parallel ? 4 : 2); e++) {
+                    double edge = e == 0 ? 0 : e == 1 ? H : e == 2 ? 0 : W;
+                    double a = e < 2 ? y0 : x0, bnow = e < 2 ? y : x;
+                    if (done[e] || a == bnow || (a - edge) * (bnow - edge) > 0)
+                        continue;
+                    double t = (edge - a) / (bnow - a);
+                    double cx = x0 + t * (x - x0), cy = y0 + t * (y - y0);
+                    if (cx < 0 || cx > W || cy < 0 || cy > H)
+                        continue; /* crosses the edge's line outside the frame */
+                    done[e] = 1;
+                    if (edge_label(c, labels, v, parallel, cx, cy, e))
+                        return -1;
+                }
+                x0 = x;
+                y0 = y;
+            }
+        }
+    }
+    return 0;
 }
 
 cm_status cm_furniture_add(cm_build *b, cm_text *text, const cm_scene *map, cm_scene *furn,
@@ -337,17 +563,16 @@ cm_status cm_furniture_add(cm_build *b, cm_text *text, const cm_scene *map, cm_s
 {
     furn_ctx c = {b, text, err, b->style->font};
     int before = err->count;
-    cm_box sb = {0, 0, 0, 0};
-    if (title_block(&c, furn, labels) || legend(&c, map, furn, labels) ||
-        credits(&c, furn, labels, 0))
-        goto fail;
-    const cm_scene_layer *cr = &furn->layers[furn->nlayers - 1];
-    double oy = cr->items[0].box.y1 - cr->items[0].box.y0 + px(&c, 4);
-    if (scale_bar(&c, furn, labels, oy, &sb))
-        goto fail;
+    const cm_anchor *a = b->style->anchors;
+    /* credits first: the scale bar stacks above them in their corner */
+    if ((a[CM_FURN_TITLE] != CM_ANCHOR_NONE && title_block(&c, furn, labels)) ||
+        (a[CM_FURN_LEGEND] != CM_ANCHOR_NONE && legend(&c, map, furn, labels)) ||
+        (a[CM_FURN_CREDITS] != CM_ANCHOR_NONE && credits(&c, furn, labels)) ||
+        (a[CM_FURN_SCALE] != CM_ANCHOR_NONE && scale_bar(&c, furn, labels)) ||
+        (a[CM_FURN_INSET] != CM_ANCHOR_NONE && inset(&c, furn, labels)) ||
+        graticule_labels(&c, furn, labels))
+        return err->count > before ? err->status : cm_error_oom(err);
     return CM_OK;
-fail:
-    return err->count > before ? err->status : cm_error_oom(err);
 }
 
 cm_status cm_furniture_table(cm_build *b, cm_text *text, cm_scene *furn, cm_labeler *labels,
@@ -396,8 +621,7 @@ cm_status cm_furniture_table(cm_build *b, cm_text *text, cm_scene *furn, cm_labe
         if (!n)
             goto fail;
     }
-    cm_box box;
-    if (panel(&c, L, 0, 0, 1, -1, &box) || cm_labeler_add_obstacle(labels, box))
+    if (panel(&c, L, 0, b->style->anchors[CM_FURN_TABLE], labels, NULL))
         goto fail;
     return CM_OK;
 fail:

@@ -56,6 +56,15 @@ cm_status cm_item_set_strings(cm_item *it, const char *feature_id, const char *n
     return CM_OK;
 }
 
+void cm_scene_move_last(cm_scene *s, size_t at)
+{
+    if (s->nlayers == 0 || at >= s->nlayers - 1)
+        return;
+    cm_scene_layer moved = s->layers[s->nlayers - 1];
+    memmove(&s->layers[at + 1], &s->layers[at], (s->nlayers - 1 - at) * sizeof moved);
+    s->layers[at] = moved;
+}
+
 cm_status cm_scene_take_layers(cm_scene *dst, cm_scene *src)
 {
     if (src->nlayers == 0)

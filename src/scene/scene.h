@@ -66,6 +66,8 @@ cm_item *cm_scene_add_item(cm_scene_layer *layer, cm_item_kind kind);
 /* Copies the strings (each may be NULL) into the item. */
 cm_status cm_item_set_strings(cm_item *it, const char *feature_id, const char *name,
                               const char *css_class);
+/* Moves the last layer to position at (the layers from at on shift up by one). */
+void cm_scene_move_last(cm_scene *s, size_t at);
 /* Moves every layer of src to the end of dst; src is left empty. */
 cm_status cm_scene_take_layers(cm_scene *dst, cm_scene *src);
 const cm_scene_layer *cm_scene_find_layer(const cm_scene *s, const char *id);

@@ -56,7 +56,15 @@ static const prop_def PROPS[] = {
 #define NPROPS (sizeof PROPS / sizeof PROPS[0])
 
 static const char *MAP_KEYS[] = {"id",  "title",      "subtitle", "crs",  "extent", "width",
-                                 "height", "dpi", "background", "font", "lang",  "compare-routes", NULL};
+                                 "height", "dpi", "background", "font", "lang",  "compare-routes",
+                                 "title-anchor", "legend-anchor", "scale-anchor",
+                                 "credits-anchor", "inset-anchor", "table-anchor", "graticule",
+                                 NULL};
+static const char *ANCHOR_KEYS[CM_FURN_COUNT] = {"title-anchor",   "legend-anchor",
+                                                 "scale-anchor",   "credits-anchor",
+                                                 "inset-anchor",   "table-anchor"};
+static const char *ANCHORS[] = {"top-left", "top-right", "bottom-left", "bottom-right", "none",
+                                NULL};
 static const char *TOP_KEYS[] = {"extends", "map", "sources", "layers", NULL};
 static const char *LAYER_KEYS[] = {"id",     "label",  "type",        "source", "filter",
                                    "paint",  "layout", "when-status", "legend", "visibility", NULL};
@@ -453,7 +461,26 @@ static void parse_map(ctx *c, const yaml_node_t *n, cm_map_style *s)
             set_string(c, &s->crs, v, "crs");
         else if (!strcmp(key, "font"))
             set_string(c, &s->font, v, "font");
-        else if (!strcmp(key, "compare-routes")) {
+        else if (!strcmp(key, "graticule")) {
+            const char *g = scalar(v);
+            if (g && !strcmp(g, "none"))
+                s->graticule_deg = -1;
+            else if (!want_number(c, v, "graticule (degrees, or none)", 0.1, 90, &d))
+                s->graticule_deg = d;
+        } else if (strstr(key, "-anchor")) {
+            const char *a = scalar(v);
+            int k = 0;
+            while (ANCHORS[k] && (!a || strcmp(ANCHORS[k], a)))
+                k++;
+            if (!ANCHORS[k]) {
+                bad(c, v, "%s must be top-left, top-right, bottom-left, bottom-right or none",
+                    key, NULL);
+                continue;
+            }
+            for (int f = 0; f < CM_FURN_COUNT; f++)
+                if (!strcmp(ANCHOR_KEYS[f], key))
+                    s->anchors[f] = (cm_anchor)k;
+        } else if (!strcmp(key, "compare-routes")) {
             if (v->type != YAML_SEQUENCE_NODE) {
                 bad(c, v, "compare-routes must be a list of route ids (a trailing * matches a "
                           "prefix)",
@@ -870,6 +897,12 @@ cm_status cm_style_load(const char *path, cm_map_style *s, cm_error *err)
     s->height_px = 1100;
     s->dpi = 150;
     s->background = (cm_color){0.81, 0.886, 0.953, 1};
+    s->anchors[CM_FURN_TITLE] = CM_ANCHOR_TOP_LEFT;
+    s->anchors[CM_FURN_LEGEND] = CM_ANCHOR_BOTTOM_LEFT;
+    s->anchors[CM_FURN_SCALE] = CM_ANCHOR_BOTTOM_RIGHT;
+    s->anchors[CM_FURN_CREDITS] = CM_ANCHOR_BOTTOM_RIGHT;
+    s->anchors[CM_FURN_INSET] = CM_ANCHOR_NONE;
+    s->anchors[CM_FURN_TABLE] = CM_ANCHOR_TOP_RIGHT;
     int before = err->count;
     parse_file(path, s, err, 0);
     if (err->count == before) {

@@ -75,6 +75,18 @@ typedef struct {
     long line;  /* where it is defined, for messages */
 } cm_style_layer;
 
+/* Where a piece of map furniture sits. */
+typedef enum {
+    CM_ANCHOR_TOP_LEFT,
+    CM_ANCHOR_TOP_RIGHT,
+    CM_ANCHOR_BOTTOM_LEFT,
+    CM_ANCHOR_BOTTOM_RIGHT,
+    CM_ANCHOR_NONE,
+} cm_anchor;
+
+enum { CM_FURN_TITLE, CM_FURN_LEGEND, CM_FURN_SCALE, CM_FURN_CREDITS, CM_FURN_INSET,
+       CM_FURN_TABLE, CM_FURN_COUNT };
+
 typedef struct {
     char *id;
     char *path; /* resolved relative to the style file; owned */
@@ -95,6 +107,8 @@ typedef struct {
     size_t nsources;
     cm_style_layer *layers;
     size_t nlayers;
+    cm_anchor anchors[CM_FURN_COUNT]; /* title-anchor, legend-anchor, ... */
+    double graticule_deg; /* spacing; 0: chosen from the extent; < 0: none */
     char **compare; /* route id patterns to compare on this map (table, shading); owned */
     size_t ncompare;
 } cm_map_style;
