@@ -93,4 +93,18 @@ awk '{ n++; x0[n]=$1; y0[n]=$2; x1[n]=$3; y1[n]=$4 }
       for (j=1;j<i;j++) if (x0[i]<x1[j] && x0[j]<x1[i] && y0[i]<y1[j] && y0[j]<y1[i]) bad++ }
     exit (bad>0 || n<20) }'
 check "placed labels neither overlap nor leave the frame" test $? -eq 0
+# The scale bar: its length in pixels, laid along the centre row of the labelled map and
+# measured on the ground by cs2cs (inverse) and geod, is the distance it is labelled with.
+"$CM" render styles/overview.yaml -o "$T/sb.png" --world-file --label-report "$T/sb.json"
+read -r km bar_px < <(sed -n 's/.*"scale_bar": {"km": \([0-9.e+]*\), "px": \([0-9.]*\)}.*/\1 \2/p' "$T/sb.json")
+check "the scale bar is reported" test -n "${bar_px:-}"
+read -r a e c f < <(awk 'NR==1{a=$1} NR==4{e=$1} NR==5{c=$1} NR==6{f=$1} END{print a, e, c, f}' "$T/sb.pgw")
+cx=$(awk -v c="$c" -v a="$a" 'BEGIN{printf "%.3f", c - a/2 + 1200*a}')
+cy=$(awk -v f="$f" -v e="$e" 'BEGIN{printf "%.3f", f - e/2 + 800*e}')
+x1=$(awk -v x="$cx" -v a="$a" -v p="$bar_px" 'BEGIN{printf "%.3f", x + p*a}')
+ends=$(printf '%s %s\n%s %s\n' "$cx" "$cy" "$x1" "$cy" |
+  cs2cs -I -f %.8f +proj=longlat +datum=WGS84 +no_defs +to $CRS | awk '{printf "%s %s ", $2, $1}')
+ground=$(echo "$ends" | geod +ellps=WGS84 -I +units=km -f %.6f | awk '{print $3}')
+check "scale bar: $bar_px px on the centre row are $ground km on the ground, labelled $km km" \
+  awk -v g="$ground" -v k="$km" 'BEGIN{exit !(g > 0 && (g-k)/k < 0.005 && (k-g)/k < 0.005)}'
 done_tests

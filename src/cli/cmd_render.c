@@ -61,8 +61,10 @@ static cm_status fill_report(FILE *fp, void *data, cm_error *err)
     (void)err;
     fputs("{\n  \"map\": ", fp);
     cm_json_string(fp, m->style.id);
-    fprintf(fp, ",\n  \"width_px\": %.0f,\n  \"height_px\": %.0f,\n  \"labels\": [", m->scene.width_px,
+    fprintf(fp, ",\n  \"width_px\": %.0f,\n  \"height_px\": %.0f,", m->scene.width_px,
             m->scene.height_px);
+    fprintf(fp, "\n  \"scale_bar\": {\"km\": %.6g, \"px\": %.3f},\n  \"labels\": [", m->scale_km,
+            m->scale_px);
     for (size_t i = 0; i < m->labels.nresults; i++) {
         const cm_label_result *r = &m->labels.results[i];
         fputs(i ? ",\n    {\"feature_id\": " : "\n    {\"feature_id\": ", fp);

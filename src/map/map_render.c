@@ -353,6 +353,8 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     if (cm_scene_take_layers(&m->scene, &furniture) != CM_OK)
         st = cm_error_oom(err);
     m->skipped = b.skipped;
+    m->scale_km = b.scale_km;
+    m->scale_px = b.scale_px;
 done:
     for (size_t i = 0; sources && i < s->nsources; i++)
         cm_layer_free(&sources[i]);

@@ -34,6 +34,7 @@ typedef struct {
     double frame[4];   /* projected x0, y0, x1, y1 */
     char *prj_wkt;     /* the CRS as ESRI WKT, for a .prj beside a PNG; may be NULL */
     size_t skipped;    /* vertices or points the projection could not take */
+    double scale_km, scale_px; /* the scale bar (0 when none) */
 } cm_map;
 
 /* Renders the map of style_path into *out (zeroed by the caller; free with cm_map_free,

@@ -20,6 +20,7 @@ typedef struct {
     double width_px, height_px, dpi;
     const char *lang; /* en, ru, zh, en+ru, en+zh */
     size_t skipped;   /* features or vertices a projection could not take */
+    double scale_km, scale_px; /* the scale bar drawn: its length on the ground and the page */
     double corner_px[4]; /* furniture stacked so far at each corner (cm_anchor order) */
     char cited[24][64]; /* the distinct `source` values of the features drawn */
     int ncited;

@@ -337,6 +337,8 @@ static int scale_bar(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
     if (!L)
         return -1;
     double len = km / kmpp, h = px(c, 3.5);
+    c->b->scale_km = km;
+    c->b->scale_px = len;
     cm_color white = {1, 1, 1, 1};
     for (int k = 0; k < 4; k++) /* four alternating blocks */
         if (!add_rect(L, len * k / 4, 0, len * (k + 1) / 4, h, k % 2 ? white : INK, INK,
