@@ -64,6 +64,8 @@ expect style_syntax 1 "corridormap: syntax.yaml:4:7: YAML syntax: did not find e
   render syntax.yaml -o "$T/keep.png"
 expect style_missing_data 1 "corridormap: no_such_file.csv: cannot open: No such file or directory" \
   render missing_data.yaml -o "$T/keep.png"
+expect style_missing_font 1 "corridormap: missing_font.yaml: map: font: family 'Comic Neue Imaginary' is not installed (fc-list : family lists them)" \
+  render missing_font.yaml -o "$T/keep.png"
 expect style_bad_crs 1 "corridormap: bad_crs.yaml: map: crs: unknown or unusable CRS 'EPSG:999999' (PROJ cannot make a projected or geographic CRS of it)" \
   render bad_crs.yaml -o "$T/keep.png"
 expect style_huge 1 "corridormap: huge.yaml:1:69: width must be a number from 1 to 20000
@@ -91,6 +93,12 @@ check "/dev/null is still a character device" test -c /dev/null
 expect out_full_disk 2 "corridormap: OUT/keep.svg: write failed: File too large" \
   bash -c "ulimit -f 64; exec \"\$0\" \"\$@\"" "$CM" render $OV -o "$T/keep.svg"
 check "keep.svg unchanged after the full disk" test "$(cat "$T/keep.svg")" = precious
+# Latin-1 bytes in a CSV are shown as U+FFFD, never a crash in the text layout
+printf 'name,lon,lat\nS\xe3o Paulo \xff\xfe,131.0,42.6\n' > "$T/latin1.csv"
+"$CM" render ../../styles/tumen.yaml --add "$T/latin1.csv" -o "$T/latin1.svg" 2> /dev/null
+check "non-UTF-8 CSV text rendered with U+FFFD" grep -q "S�o Paulo" "$T/latin1.svg"
+check "the SVG with it is well-formed XML" xmllint --noout "$T/latin1.svg"
+rm -f "$T/latin1.csv" "$T/latin1.svg"
 expect usage 1 "corridormap: unknown command: paint
 try 'corridormap --help'" paint
 # -o - writes to standard output

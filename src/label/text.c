@@ -5,7 +5,9 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct cm_text {
     PangoFontMap *map;
@@ -48,6 +50,34 @@ void cm_text_free(cm_text *t)
     if (t->map)
         g_object_unref(t->map);
     free(t);
+}
+
+int cm_text_check_families(cm_text *t, const char *families, char *missing, size_t n)
+{
+    PangoFontFamily **fams = NULL;
+    int nf = 0, rc = 0;
+    pango_font_map_list_families(t->map, &fams, &nf);
+    for (const char *p = families; *p && rc == 0;) {
+        size_t len = strcspn(p, ",");
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(len < 127 ? len : 127), p);
+        char *a = name, *z = name + strlen(name);
+        while (*a == ' ')
+            a++;
+        while (z > a && z[-1] == ' ')
+            *--z = '\0';
+        int found = !*a || !g_ascii_strcasecmp(a, "sans-serif") || !g_ascii_strcasecmp(a, "serif") ||
+                    !g_ascii_strcasecmp(a, "sans") || !g_ascii_strcasecmp(a, "monospace");
+        for (int i = 0; i < nf && !found; i++)
+            found = !g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), a);
+        if (!found) {
+            snprintf(missing, n, "%s", a);
+            rc = -1;
+        }
+        p += len + (p[len] == ',');
+    }
+    g_free(fams);
+    return rc;
 }
 
 static PangoLayout *make_layout(cm_text *t, const cm_item *it)

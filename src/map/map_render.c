@@ -290,6 +290,18 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
         st = cm_error_oom(err);
         goto done;
     }
+    /* a font that is not installed would silently become another: say so instead */
+    char missing[128];
+    if (cm_text_check_families(m->text, s->font, missing, sizeof missing))
+        st = cm_error_add(err, CM_EINPUT, s->path, 0, 0,
+                          "map: font: family '%s' is not installed (fc-list : family lists them)",
+                          missing);
+    for (size_t i = 0; i < s->nlayers; i++)
+        if (s->layers[i].paint.text_font[0] &&
+            cm_text_check_families(m->text, s->layers[i].paint.text_font, missing, sizeof missing))
+            st = cm_error_add(err, CM_EINPUT, s->path, s->layers[i].line, 0,
+                              "layer '%s': text-font: family '%s' is not installed", s->layers[i].id,
+                              missing);
     b.style = s;
     b.sources = sources;
     b.proj = proj;

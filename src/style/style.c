@@ -820,9 +820,13 @@ static void parse_root(ctx *c, const yaml_node_t *root, cm_map_style *s, int dep
     {
         const yaml_node_t *k = KEY(c, pair);
         const char *key = scalar(k);
-        if (!key || !is_known(key, TOP_KEYS))
+        if (!key)
+            bad(c, k, "a top-level key must be a plain word (extends, map, sources, layers)",
+                NULL, NULL);
+        else if (!is_known(key, TOP_KEYS))
             unknown_key(c, k, "top-level", TOP_KEYS);
     }
+    int nextends = 0; /* one base: each extends more would multiply the files read */
     for (int o = 0; o < 4; o++) {
         FOR_PAIRS(c, root, pair)
         {
@@ -835,6 +839,9 @@ static void parse_root(ctx *c, const yaml_node_t *root, cm_map_style *s, int dep
                 char *bp = base ? resolve(c->path, base) : NULL;
                 if (!base)
                     bad(c, v, "extends takes a file name", NULL, NULL);
+                else if (++nextends > 1)
+                    bad(c, v, "extends is given more than once (a style extends one base)",
+                        NULL, NULL);
                 else if (depth > 4)
                     bad(c, v, "extends nests too deep (a loop?)", NULL, NULL);
                 else if (bp && parse_file(bp, s, c->err, depth + 1) != CM_OK)
