@@ -9,6 +9,7 @@ CM_PACKAGES=(
   fonts-noto-core fonts-wqy-microhei fonts-dejavu-core fontconfig
   librsvg2-bin poppler-utils libxml2-utils valgrind
   clang libclang-rt-14-dev
+  inkscape
 )
 missing=()
 for p in "${CM_PACKAGES[@]}"; do
