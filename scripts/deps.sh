@@ -5,7 +5,7 @@ set -euo pipefail
 CM_PACKAGES=(
   build-essential cmake pkg-config clang-format
   libcairo2-dev libpango1.0-dev libproj-dev proj-bin proj-data libshp-dev libyaml-dev
-  libcsv-dev libgeos-dev
+  libcsv-dev libgeos-dev libpng-dev
   fonts-noto-core fonts-wqy-microhei fonts-dejavu-core fontconfig
   librsvg2-bin poppler-utils libxml2-utils valgrind
   clang libclang-rt-14-dev

@@ -2,15 +2,18 @@
 # Inputs that once crashed, leaked or tripped a sanitizer in a fuzzer (scripts/fuzz.sh), kept
 # in tests/fuzz/regressions/{style,csv,shp}/: the program must refuse each like any bad
 # input: exit code 1, a "corridormap: " message, no sanitizer report, no output file.
-# style/*: the style file rendered; csv/*: added to tumen with --add; shp/*: a packed
-# shapefile triple (tests/fuzz/fuzz_shp.c tells the packing) given to tumen as --base.
+# Each is copied to the name its fuzzer gives it (in.yaml, in.csv, in.shp) in a temporary
+# directory. style/*: the style file rendered; csv/*: added to tumen with --add; shp/*: a
+# packed shapefile triple (tests/fuzz/fuzz_shp.c tells the packing) given to tumen as --base.
+# NAME.expected beside an input NAME.ext is the exact message (OUT for the temporary dir).
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 R=tests/fuzz/regressions
 
-refused() { # name args...
-  local name=$1 rc=0
+refused() { # input args...
+  local f=$1 name rc=0
   shift
+  name=$(basename "$(dirname "$f")")/$(basename "$f")
   "$CM" "$@" > "$T/.stdout" 2> "$T/.stderr" || rc=$?
   if [ "$rc" -ne 1 ]; then
     bad "$name: exit $rc, expected 1: $(head -c 600 "$T/.stderr")"
@@ -20,6 +23,10 @@ refused() { # name args...
     bad "$name: sanitizer report: $(grep -m1 -E 'Sanitizer|runtime error' "$T/.stderr")"
   elif [ -e "$T/x.png" ]; then
     bad "$name: wrote an output file"
+  elif [ -f "${f%.*}.expected" ] && [ "$(sed "s#$T#OUT#g" "$T/.stderr")" != "$(cat "${f%.*}.expected")" ]; then
+    bad "$name: message
+  got:      $(sed "s#$T#OUT#g" "$T/.stderr")
+  expected: $(cat "${f%.*}.expected")"
   else
     ok
   fi
@@ -49,21 +56,24 @@ unpack_shp() { # packed out-base: undoes the packing of fuzz_shp.c
 
 n=0
 for f in "$R"/style/*; do
+  case $f in *.expected) continue ;; esac
   [ -f "$f" ] || continue
-  cp "$f" "$T/style.yaml"
-  refused "style/$(basename "$f")" render "$T/style.yaml" -o "$T/x.png"
+  cp "$f" "$T/in.yaml"
+  refused "$f" render "$T/in.yaml" -o "$T/x.png"
   n=$((n + 1))
 done
 for f in "$R"/csv/*; do
+  case $f in *.expected) continue ;; esac
   [ -f "$f" ] || continue
-  cp "$f" "$T/layer.csv"
-  refused "csv/$(basename "$f")" render styles/tumen.yaml --add "$T/layer.csv" -o "$T/x.png"
+  cp "$f" "$T/in.csv"
+  refused "$f" render styles/tumen.yaml --add "$T/in.csv" -o "$T/x.png"
   n=$((n + 1))
 done
 for f in "$R"/shp/*; do
+  case $f in *.expected) continue ;; esac
   [ -f "$f" ] || continue
-  unpack_shp "$f" "$T/base"
-  refused "shp/$(basename "$f")" render styles/tumen.yaml --base "$T/base.shp" -o "$T/x.png"
+  unpack_shp "$f" "$T/in"
+  refused "$f" render styles/tumen.yaml --base "$T/in.shp" -o "$T/x.png"
   n=$((n + 1))
 done
 check "there are regression inputs" test "$n" -gt 0

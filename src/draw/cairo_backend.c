@@ -3,6 +3,9 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
+#include <png.h>
+#include <stdint.h>
+#include <stdlib.h>
 
 #include "backend.h"
 
@@ -118,6 +121,49 @@ static cm_status check(cairo_status_t cs, const char *what, cm_error *err)
     return cm_error_add(err, CM_ESYS, NULL, 0, 0, "%s: %s", what, cairo_status_to_string(cs));
 }
 
+/* libpng rather than cairo_surface_write_to_png: the map is opaque, so RGB without alpha,
+ * and zlib's fast level with the Sub filter compresses flat map colours nearly as well as the
+ * default in a third of the time (the default took a third of a whole render). */
+static cm_status write_png_rgb(cairo_surface_t *s, FILE *fp, cm_error *err)
+{
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    unsigned char *row = malloc((size_t)w * 3);
+    if (!png || !info || !row) {
+        png_destroy_write_struct(&png, &info);
+        free(row);
+        return cm_error_oom(err);
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(row);
+        return cm_error_add(err, CM_ESYS, NULL, 0, 0, "writing PNG failed");
+    }
+    png_init_io(png, fp);
+    png_set_compression_level(png, 3);
+    png_set_filter(png, 0, PNG_FILTER_SUB);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *px = (const uint32_t *)(data + (size_t)y * stride);
+        for (int x = 0; x < w; x++) {
+            /* opaque ARGB32 in native order: no unpremultiplying needed */
+            row[x * 3] = (unsigned char)(px[x] >> 16);
+            row[x * 3 + 1] = (unsigned char)(px[x] >> 8);
+            row[x * 3 + 2] = (unsigned char)px[x];
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    return ferror(fp) ? cm_error_add(err, CM_ESYS, NULL, 0, 0, "writing PNG failed") : CM_OK;
+}
+
 cm_status cm_cairo_write_png(const cm_scene *scene, cm_text *text, FILE *fp, cm_error *err)
 {
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)scene->width_px,
@@ -129,8 +175,10 @@ cm_status cm_cairo_write_png(const cm_scene *scene, cm_text *text, FILE *fp, cm_
         st = check(cairo_status(cr), "drawing failed", err);
         cairo_destroy(cr);
     }
-    if (st == CM_OK)
-        st = check(cairo_surface_write_to_png_stream(s, to_file, fp), "writing PNG", err);
+    if (st == CM_OK) {
+        cairo_surface_flush(s);
+        st = write_png_rgb(s, fp, err);
+    }
     cairo_surface_destroy(s);
     return st;
 }

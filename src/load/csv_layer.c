@@ -54,15 +54,15 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     memcpy(raw, s, len);
     raw[len] = '\0';
+    for (size_t i = 0; i < len; i++) /* in raw: cleaning can make the copy longer */
+        if (raw[i] == '\n')
+            st->row_newlines++;
     char *copy = cm_utf8_clean(raw, 0); /* a spreadsheet's Latin-1 export must not break labels */
     free(raw);
     if (!copy) {
         st->oom = 1;
         return;
     }
-    for (size_t i = 0; i < len; i++)
-        if (copy[i] == '\n')
-            st->row_newlines++;
     st->fields[st->nfields++] = copy;
 }
 

@@ -52,10 +52,13 @@ static cm_status project_part(cm_build *b, const cm_xy *p, size_t n, cm_geom *bu
 }
 
 /* Appends the runs of finite points of part as separate parts (lines), or the finite
- * points as one ring (polygons), to out. */
+ * points as one ring (polygons), to out. A vertex closer than a quarter pixel to the last
+ * one kept is left out (never a part's last): invisible, and 10m coastlines at continental
+ * scale hold several vertices per pixel, which every backend would otherwise rasterise. */
 static cm_status keep_finite(const cm_geom *part, int ring, cm_geom *out)
 {
     int open = 0;
+    double lx = 0, ly = 0;
     for (size_t i = 0; i < part->npts; i++) {
         const cm_xy *q = &part->pts[i];
         if (isnan(q->x)) {
@@ -66,9 +69,14 @@ static cm_status keep_finite(const cm_geom *part, int ring, cm_geom *out)
             if (cm_geom_begin_part(out) != CM_OK)
                 return CM_ESYS;
             open = 1;
+        } else if (i + 1 < part->npts && !isnan(part->pts[i + 1].x) &&
+                   (q->x - lx) * (q->x - lx) + (q->y - ly) * (q->y - ly) < 0.0625) {
+            continue;
         }
         if (cm_geom_add(out, q->x, q->y) != CM_OK)
             return CM_ESYS;
+        lx = q->x;
+        ly = q->y;
     }
     return CM_OK;
 }
