@@ -92,8 +92,15 @@ static void report_dropped(const cm_map *m)
             fprintf(stderr, "corridormap: %s: label '%s' (%s) dropped: %s\n", m->style.id, r->text,
                     r->feature_id, r->reason);
     }
+}
+
+/* Always said: a point a projection cannot take is left out, never drawn at a wrong place. */
+static void warn_skipped(const cm_map *m)
+{
     if (m->skipped)
-        fprintf(stderr, "corridormap: %s: %zu points the projection cannot take were skipped\n",
+        fprintf(stderr,
+                "corridormap: warning: %s: %zu points that the projection cannot take were "
+                "left out\n",
                 m->style.id, m->skipped);
 }
 
@@ -200,6 +207,8 @@ cm_status cm_cmd_render(int argc, char **argv, cm_error *err)
     }
     if (st == CM_OK && verbose)
         report_dropped(&m);
+    if (st == CM_OK)
+        warn_skipped(&m);
     if (st == CM_OK) {
         write_job job = {be, &m};
         st = cm_output_write(out, fill_map, &job, err);
@@ -281,6 +290,7 @@ cm_status cm_cmd_default(int argc, char **argv, cm_error *err)
         snprintf(path, sizeof path, "%s/%s", styles, names[i]);
         cm_map m = {0};
         if (cm_map_render(path, NULL, &m, err) == CM_OK) {
+            warn_skipped(&m);
             for (const cm_backend *const *b = cm_backend_all(); *b && err->count == 0; b++) {
                 char out[4200];
                 snprintf(out, sizeof out, "%s/%s.%s", outdir, m.style.id, (*b)->name);

@@ -211,8 +211,11 @@ static cm_xy point_at(const cm_xy *p, const double *cum, size_t n, double s)
     return (cm_xy){p[i - 1].x + t * (p[i].x - p[i - 1].x), p[i - 1].y + t * (p[i].y - p[i - 1].y)};
 }
 
+/* Places a line label at the first candidate position that fits and lies at least min_gap
+ * (along the line) from each position in taken; *s_out gets the position chosen. */
 static fit_result place_line(const cm_labeler *l, const cm_label_request *r, cm_item *it,
-                             const cm_scene_layer *placed)
+                             const cm_scene_layer *placed, const double *taken, int ntaken,
+                             double min_gap, double *s_out)
 {
     const cm_xy *p = r->line.pts;
     size_t n = r->line.npts;
@@ -230,8 +233,12 @@ static fit_result place_line(const cm_labeler *l, const cm_label_request *r, cm_
     int found = 0;
     for (size_t k = 0; !found && total > w * 1.1 && k < sizeof at / sizeof at[0]; k++) {
         double s = at[k] * total;
-        if (s - w / 2 < 0 || s + w / 2 > total)
+        int near = 0;
+        for (int t = 0; t < ntaken; t++)
+            near |= fabs(s - taken[t]) < min_gap;
+        if (near || s - w / 2 < 0 || s + w / 2 > total)
             continue;
+        *s_out = s;
         cm_xy a = point_at(p, cum, n, s - w / 2), b = point_at(p, cum, n, s + w / 2);
         cm_xy c = point_at(p, cum, n, s);
         double ang = atan2(b.y - a.y, b.x - a.x);
@@ -278,6 +285,58 @@ static int near_twin(const cm_label_request *r, const cm_scene_layer *placed)
     return 0;
 }
 
+static double line_length(const cm_geom *g)
+{
+    double total = 0;
+    for (size_t i = 1; i < g->npts; i++)
+        total += hypot(g->pts[i].x - g->pts[i - 1].x, g->pts[i].y - g->pts[i - 1].y);
+    return total;
+}
+
+/* On a long line the label comes again, at most twice more, where there is room and far
+ * enough from the others that each names its own stretch. The copies go straight into out;
+ * the first placement (it) is added by the caller. */
+static cm_status repeat_line(const cm_labeler *l, const cm_label_request *r, const cm_item *it,
+                             cm_scene_layer *out, double s0)
+{
+    double total = line_length(&r->line), w = it->width_px;
+    double gap = fmax(total * 0.28, w * 4);
+    if (total < w * 6)
+        return CM_OK;
+    double taken[3] = {s0};
+    int ntaken = 1;
+    cm_item first = *it; /* the first's box must block its repeats */
+    for (int k = 0; k < 2; k++) {
+        cm_item copy = *it;
+        double s;
+        cm_scene_layer probe = *out;
+        cm_item *items = malloc((out->count + 1) * sizeof *items);
+        if (!items)
+            return CM_ESYS;
+        memcpy(items, out->items, out->count * sizeof *items);
+        items[out->count] = first;
+        probe.items = items;
+        probe.count = out->count + 1;
+        fit_result f = place_line(l, r, &copy, &probe, taken, ntaken, gap, &s);
+        free(items);
+        if (f != FIT_OK)
+            break;
+        taken[ntaken++] = s;
+        cm_item *added = cm_scene_add_item(out, CM_ITEM_TEXT);
+        if (!added)
+            return CM_ESYS;
+        *added = copy;
+        added->text = cm_strdup(it->text);
+        added->font = cm_strdup(it->font);
+        added->feature_id = it->feature_id ? cm_strdup(it->feature_id) : NULL;
+        added->name = it->name ? cm_strdup(it->name) : NULL;
+        added->css_class = it->css_class ? cm_strdup(it->css_class) : NULL;
+        if (!added->text || !added->font)
+            return CM_ESYS;
+    }
+    return CM_OK;
+}
+
 static cm_status record(cm_labeler *l, const cm_item *it, int placed, const char *reason)
 {
     cm_label_result *res = &l->results[l->nresults++];
@@ -315,7 +374,10 @@ cm_status cm_labeler_place(cm_labeler *l, cm_text *text, cm_scene_layer *out, cm
         if (r->kind == CM_LABEL_POINT) {
             f = place_point(l, r, it, out);
         } else if (r->kind == CM_LABEL_LINE) {
-            f = place_line(l, r, it, out);
+            double s0 = 0;
+            f = place_line(l, r, it, out, NULL, 0, 0, &s0);
+            if (f == FIT_OK && (st = repeat_line(l, r, it, out, s0)) != CM_OK)
+                break;
         } else {
             it->x = r->x - it->width_px / 2;
             it->y = r->y + (it->ascent_px - it->descent_px) / 2;

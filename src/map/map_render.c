@@ -123,6 +123,11 @@ static cm_status apply_opts(cm_map_style *s, const cm_render_opts *o, cm_error *
     }
     if (o->has_extent)
         memcpy(s->extent, o->extent, sizeof s->extent);
+    /* A new size without a new dpi is the same page at another resolution: symbols and
+     * furniture keep their proportions (1600 px for the screen, 3508 px for A4 at 300). */
+    if (o->dpi <= 0 && (o->width_px || o->height_px))
+        s->dpi *= o->width_px ? (double)o->width_px / s->width_px
+                              : (double)o->height_px / s->height_px;
     if (o->width_px)
         s->width_px = o->width_px;
     if (o->height_px)

@@ -131,6 +131,19 @@ static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, cm_anchor anchor,
     return cm_labeler_add_obstacle(labels, box) == CM_OK ? 0 : -1;
 }
 
+/* Shrinks a text item (to 55% at most) until it is no wider than max_px. */
+static int fit_width(furn_ctx *c, cm_item *t, double max_px)
+{
+    double k = t->width_px > max_px ? fmax(0.55, max_px / t->width_px) : 1;
+    if (k == 1)
+        return 0;
+    t->size_px *= k;
+    if (cm_text_measure(c->text, t, c->err) != CM_OK)
+        return -1;
+    t->box = (cm_box){t->x, t->y - t->ascent_px, t->x + t->width_px, t->y + t->descent_px};
+    return 0;
+}
+
 static int title_block(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
 {
     const cm_map_style *s = c->b->style;
@@ -139,12 +152,12 @@ static int title_block(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
         return -1;
     double y = 0;
     cm_item *t = add_text(c, L, s->title ? s->title : s->id, 15, 1, INK, 0, 0, "title");
-    if (!t)
+    if (!t || fit_width(c, t, c->b->width_px * 0.62))
         return -1;
     y = t->descent_px;
     if (s->subtitle) {
         cm_item *sub = add_text(c, L, s->subtitle, 8.5, 0, GREY, 0, 0, "subtitle");
-        if (!sub)
+        if (!sub || fit_width(c, sub, c->b->width_px * 0.62))
             return -1;
         sub->y = y + px(c, 3) + sub->ascent_px;
         sub->box = (cm_box){0, sub->y - sub->ascent_px, sub->width_px, sub->y + sub->descent_px};
@@ -363,7 +376,7 @@ static int scale_bar(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
     cm_item *t = add_text(c, L, note, 5.5, 0, GREY, 0, h + px(c, 7), "scale-note");
     if (!t)
         return -1;
-    if (north_arrow(c, L, len + px(c, 10), h))
+    if (north_arrow(c, L, len + px(c, 26), h))
         return -1;
     return panel(c, L, 0, c->b->style->anchors[CM_FURN_SCALE], labels, NULL);
 }
