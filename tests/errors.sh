@@ -56,6 +56,23 @@ nshapes=$(( ($(stat -c %s "$T/mixed.shx") - 100) / 8 ))
 nrecords=$(bash dbf_count.sh "$T/countries.dbf")
 expect shp_counts 1 "corridormap: OUT/mixed.shp: $nshapes shapes but $nrecords attribute records in the .dbf" \
   render $OV --base "$T/mixed.shp" -o "$T/keep.png"
+# made with Shapelib by tests/make_bad_shp.c
+"$MAKE_BAD_SHP" "$T"
+expect shp_nan 1 "corridormap: OUT/nan.shp: record 1: vertex 2 is not a finite number" \
+  render $OV --base "$T/nan.shp" -o "$T/keep.png"
+expect shp_range 1 "corridormap: OUT/range.shp: record 1: vertex 1 (200, 95) is outside lon -180..180, lat -90..90" \
+  render $OV --base "$T/range.shp" -o "$T/keep.png"
+expect shp_type 1 "corridormap: OUT/patch.shp: shape type 31 is not a point, line or polygon type" \
+  render $OV --base "$T/patch.shp" -o "$T/keep.png"
+# Latin-1 text decoded by the .cpg; bytes that are not UTF-8 without one shown as U+FFFD
+"$CM" render ../../styles/tumen.yaml --base "$T/latin1.shp" -o "$T/latin1.svg"
+check "Latin-1 .dbf text decoded by its .cpg" grep -q "<title>São Tomé Test</title>" "$T/latin1.svg"
+"$CM" render ../../styles/tumen.yaml --base "$T/badutf8.shp" -o "$T/badutf8.svg"
+check "non-UTF-8 .dbf text replaced visibly" grep -q "<title>Bad �� Bytes</title>" "$T/badutf8.svg"
+# a polygon of a million vertices renders (and is thinned to what the page can show)
+"$CM" render ../../styles/tumen.yaml --base "$T/million.shp" -o "$T/million.png"
+check "a million-vertex polygon renders" test -s "$T/million.png"
+rm -f "$T"/{nan,range,patch,latin1,badutf8,million}.* 
 expect style_typo 1 "corridormap: typo.yaml:8:7: unknown property 'line-widht'; did you mean 'line-width'?
 typo.yaml:9:19: line-color must be a colour like \"#3a7bd5\" (or #rgb, #rrggbbaa), not 'blue'
 typo.yaml:11:28: circle-radius must be a number from 0 to 100" \

@@ -200,7 +200,11 @@ cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *
             SHPDestroyObject(obj);
             goto done;
         }
-        if (filter && filter->active &&
+        /* a record whose box is not lon/lat is read in full, so that its bad vertex is
+         * named, even when it would fall outside the map */
+        int plausible = obj->dfXMin >= -180.0000001 && obj->dfXMax <= 180.0000001 &&
+                        obj->dfYMin >= -90.0000001 && obj->dfYMax <= 90.0000001;
+        if (filter && filter->active && plausible &&
             (obj->dfXMax < filter->lon0 || obj->dfXMin > filter->lon1 ||
              obj->dfYMax < filter->lat0 || obj->dfYMin > filter->lat1)) {
             SHPDestroyObject(obj);
