@@ -199,21 +199,6 @@ static void print_json(const cm_comparison *c)
     printf("\n]}\n");
 }
 
-/* Appends the features of src (moved) to dst. */
-static cm_status take_all(cm_layer *dst, cm_layer *src, cm_error *err)
-{
-    for (size_t i = 0; i < src->count; i++) {
-        cm_feature *g = realloc(dst->items, (dst->count + 1) * sizeof *g);
-        if (!g)
-            return cm_error_oom(err);
-        dst->items = g;
-        dst->items[dst->count++] = src->items[i];
-        dst->cap = dst->count;
-    }
-    src->count = 0;
-    return CM_OK;
-}
-
 cm_status cm_cmd_compare(int argc, char **argv, cm_error *err)
 {
     const char *format = "table", *data = "geodata", *map = NULL, *style = "styles/routes.yaml";
@@ -263,8 +248,9 @@ cm_status cm_cmd_compare(int argc, char **argv, cm_error *err)
         st = cm_csv_load(adds[i], CM_CSV_FEATURES, &lines, err);
         if (st == CM_OK)
             st = cm_csv_load(adds[i], CM_CSV_POINTS, &rows, err);
-        if (st == CM_OK && (st = take_all(&routes, &lines, err)) == CM_OK)
-            st = take_all(&wps, &rows, err);
+        if (st == CM_OK &&
+            (cm_layer_take(&routes, &lines) != CM_OK || cm_layer_take(&wps, &rows) != CM_OK))
+            st = cm_error_oom(err);
         cm_layer_free(&lines);
         cm_layer_free(&rows);
     }

@@ -3,6 +3,8 @@
  * rotated to the local direction and kept upright. A label that fits nowhere is dropped. */
 #include "label_place.h"
 
+#include "../core/grow.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,14 +46,8 @@ void cm_labeler_free(cm_labeler *l)
 
 cm_status cm_labeler_add_obstacle(cm_labeler *l, cm_box box)
 {
-    if (l->nobs == l->obs_cap) {
-        size_t n = l->obs_cap ? l->obs_cap * 2 : 64;
-        cm_box *g = realloc(l->obstacles, n * sizeof *g);
-        if (!g)
-            return CM_ESYS;
-        l->obstacles = g;
-        l->obs_cap = n;
-    }
+    if (cm_grow((void **)&l->obstacles, &l->obs_cap, l->nobs + 1, sizeof(cm_box), 64))
+        return CM_ESYS;
     l->obstacles[l->nobs++] = box;
     return CM_OK;
 }
@@ -59,14 +55,8 @@ cm_status cm_labeler_add_obstacle(cm_labeler *l, cm_box box)
 static cm_label_request *new_request(cm_labeler *l, cm_item *proto, cm_label_kind kind,
                                      double priority)
 {
-    if (l->nreqs == l->reqs_cap) {
-        size_t n = l->reqs_cap ? l->reqs_cap * 2 : 64;
-        cm_label_request *g = realloc(l->reqs, n * sizeof *g);
-        if (!g)
-            return NULL;
-        l->reqs = g;
-        l->reqs_cap = n;
-    }
+    if (cm_grow((void **)&l->reqs, &l->reqs_cap, l->nreqs + 1, sizeof(cm_label_request), 64))
+        return NULL;
     cm_label_request *r = &l->reqs[l->nreqs];
     memset(r, 0, sizeof *r);
     r->proto = *proto;

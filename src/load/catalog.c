@@ -16,22 +16,6 @@ static char *join_path(const char *dir, const char *file)
     return p;
 }
 
-/* Moves the features of src to the end of dst. */
-static cm_status take(cm_layer *dst, cm_layer *src)
-{
-    if (src->count == 0)
-        return CM_OK;
-    cm_feature *g = realloc(dst->items, (dst->count + src->count) * sizeof *g);
-    if (!g)
-        return CM_ESYS;
-    dst->items = g;
-    memcpy(dst->items + dst->count, src->items, src->count * sizeof *g);
-    dst->count += src->count;
-    dst->cap = dst->count;
-    src->count = 0;
-    return CM_OK;
-}
-
 cm_status cm_catalog_load(const char *dir, cm_layer *out, cm_error *err)
 {
     char *places = join_path(dir, "places.csv"), *wps = join_path(dir, "route_points.csv"),
@@ -61,7 +45,7 @@ cm_status cm_catalog_load(const char *dir, cm_layer *out, cm_error *err)
     }
     if ((st = cm_layer_join(&W, &R, err)) != CM_OK)
         goto done;
-    if (take(out, &P) != CM_OK || take(out, &W) != CM_OK)
+    if (cm_layer_take(out, &P) != CM_OK || cm_layer_take(out, &W) != CM_OK)
         st = cm_error_oom(err);
 done:
     cm_layer_free(&P);

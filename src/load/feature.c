@@ -1,6 +1,8 @@
 /* feature: storage of features, attributes and geometry parts. */
 #include "feature.h"
 
+#include "../core/grow.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,25 +16,10 @@ char *cm_strdup(const char *s)
     return d;
 }
 
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    while (ncap < need)
-        ncap *= 2;
-    void *p = realloc(*arr, ncap * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = ncap;
-    return 0;
-}
-
 cm_status cm_geom_begin_part(cm_geom *g)
 {
     /* part_start keeps one extra slot for the end sentinel */
-    if (grow((void **)&g->part_start, &g->part_cap, g->nparts + 2, sizeof(size_t)))
+    if (cm_grow((void **)&g->part_start, &g->part_cap, g->nparts + 2, sizeof(size_t), 8))
         return CM_ESYS;
     g->part_start[g->nparts++] = g->npts;
     g->part_start[g->nparts] = g->npts;
@@ -43,7 +30,7 @@ cm_status cm_geom_add(cm_geom *g, double x, double y)
 {
     if (g->nparts == 0 && cm_geom_begin_part(g) != CM_OK)
         return CM_ESYS;
-    if (grow((void **)&g->pts, &g->cap, g->npts + 1, sizeof(cm_xy)))
+    if (cm_grow((void **)&g->pts, &g->cap, g->npts + 1, sizeof(cm_xy), 8))
         return CM_ESYS;
     g->pts[g->npts].x = x;
     g->pts[g->npts].y = y;
@@ -83,7 +70,7 @@ void cm_geom_bbox(const cm_geom *g, double bbox[4])
 
 cm_feature *cm_layer_append(cm_layer *layer, const char *id)
 {
-    if (grow((void **)&layer->items, &layer->cap, layer->count + 1, sizeof(cm_feature)))
+    if (cm_grow((void **)&layer->items, &layer->cap, layer->count + 1, sizeof(cm_feature), 8))
         return NULL;
     cm_feature *f = &layer->items[layer->count];
     memset(f, 0, sizeof *f);
@@ -144,6 +131,16 @@ const cm_feature *cm_layer_find(const cm_layer *layer, const char *id)
         if (strcmp(layer->items[i].id, id) == 0)
             return &layer->items[i];
     return NULL;
+}
+
+cm_status cm_layer_take(cm_layer *dst, cm_layer *src)
+{
+    if (cm_grow((void **)&dst->items, &dst->cap, dst->count + src->count, sizeof(cm_feature), 8))
+        return CM_ESYS;
+    memcpy(dst->items + dst->count, src->items, src->count * sizeof(cm_feature));
+    dst->count += src->count;
+    src->count = 0;
+    return CM_OK;
 }
 
 void cm_layer_free(cm_layer *layer)

@@ -62,6 +62,8 @@ const char *cm_feature_get(const cm_feature *f, const char *key);
 /* Like cm_feature_get but "" for absent or NULL. */
 const char *cm_feature_str(const cm_feature *f, const char *key);
 const cm_feature *cm_layer_find(const cm_layer *layer, const char *id);
+/* Moves every feature of src to the end of dst (src keeps its path, and no features). */
+cm_status cm_layer_take(cm_layer *dst, cm_layer *src);
 void cm_layer_free(cm_layer *layer);
 
 /* Copies s; NULL on allocation failure. Free with free(). */

@@ -250,6 +250,36 @@ static void free_proto(cm_item *it)
     free(it->font);
 }
 
+/* Where a label goes: by a point (clear of its marker), centred in an area, or along a line. */
+typedef struct {
+    cm_label_kind kind;
+    double x, y, clearance_px, area_width_px;
+    const cm_xy *line;
+    size_t nline;
+} label_spot;
+
+/* Queues the feature's label, if its text is not empty; the labeler takes the strings. */
+static cm_status queue_label(cm_build *b, const cm_style_layer *L, const cm_paint *p,
+                             const cm_feature *f, const label_spot *at, cm_labeler *labels)
+{
+    cm_item proto;
+    cm_status st = make_label(b, L, p, f, &proto);
+    /* a label much wider than its area would name the wrong place */
+    int skip = st == CM_OK && (!proto.text[0] || (at->kind == CM_LABEL_AREA &&
+                                                  at->area_width_px < proto.size_px * 2));
+    if (st == CM_OK && !skip) {
+        if (at->kind == CM_LABEL_POINT)
+            st = cm_labeler_add_point(labels, &proto, at->x, at->y, at->clearance_px,
+                                      p->text_priority);
+        else if (at->kind == CM_LABEL_AREA)
+            st = cm_labeler_add_area(labels, &proto, at->x, at->y, p->text_priority);
+        else
+            st = cm_labeler_add_line(labels, &proto, at->line, at->nline, p->text_priority);
+    }
+    free_proto(&proto); /* zeroed when the labeler took it */
+    return st;
+}
+
 /* Records each paper a drawn feature cites (";"-separated), for the source note. */
 static void cite(cm_build *b, const cm_feature *f)
 {
@@ -299,19 +329,9 @@ static cm_status add_point(cm_build *b, const cm_style_layer *L, const cm_featur
             return CM_ESYS;
         if (!p.text_field[0] || k > 0)
             continue;
-        cm_item proto;
-        if (make_label(b, L, &p, f, &proto) != CM_OK) {
-            free_proto(&proto);
+        label_spot at = {CM_LABEL_POINT, x, y, r + pt_px(b, 1.5), 0, NULL, 0};
+        if (queue_label(b, L, &p, f, &at, labels) != CM_OK)
             return CM_ESYS;
-        }
-        if (!proto.text[0]) {
-            free_proto(&proto);
-            continue;
-        }
-        if (cm_labeler_add_point(labels, &proto, x, y, r + pt_px(b, 1.5), p.text_priority)) {
-            free_proto(&proto);
-            return CM_ESYS;
-        }
     }
     return CM_OK;
 }
@@ -378,24 +398,10 @@ static cm_status add_path(cm_build *b, const cm_style_layer *L, const cm_feature
         }
     }
     if (L->type == CM_LAYER_FILL && p.text_field[0]) {
-        double lx, ly, w;
-        if (cm_clip_label_point(b->clip, &it->path, &lx, &ly, &w))
+        label_spot at = {CM_LABEL_AREA, 0, 0, 0, 0, NULL, 0};
+        if (cm_clip_label_point(b->clip, &it->path, &at.x, &at.y, &at.area_width_px))
             return CM_OK;
-        cm_item proto;
-        if (make_label(b, L, &p, f, &proto) != CM_OK) {
-            free_proto(&proto);
-            return CM_ESYS;
-        }
-        /* a label much wider than its area would name the wrong place */
-        if (!proto.text[0] || w < proto.size_px * 2) {
-            free_proto(&proto);
-            return CM_OK;
-        }
-        if (cm_labeler_add_area(labels, &proto, lx, ly, p.text_priority) != CM_OK) {
-            free_proto(&proto);
-            return CM_ESYS;
-        }
-        return CM_OK;
+        return queue_label(b, L, &p, f, &at, labels);
     }
     if (L->type != CM_LAYER_LINE || !p.text_field[0])
         return CM_OK;
@@ -406,21 +412,8 @@ static cm_status add_path(cm_build *b, const cm_style_layer *L, const cm_feature
             best = k;
             best_n = cm_geom_part_len(&it->path, k);
         }
-    cm_item proto;
-    if (make_label(b, L, &p, f, &proto) != CM_OK) {
-        free_proto(&proto);
-        return CM_ESYS;
-    }
-    if (!proto.text[0]) {
-        free_proto(&proto);
-        return CM_OK;
-    }
-    if (cm_labeler_add_line(labels, &proto, cm_geom_part(&it->path, best), best_n,
-                            p.text_priority) != CM_OK) {
-        free_proto(&proto);
-        return CM_ESYS;
-    }
-    return CM_OK;
+    label_spot at = {CM_LABEL_LINE, 0, 0, 0, 0, cm_geom_part(&it->path, best), best_n};
+    return queue_label(b, L, &p, f, &at, labels);
 }
 
 cm_status cm_build_layers(cm_build *b, cm_scene *scene, cm_labeler *labels, cm_error *err)

@@ -1,6 +1,8 @@
 /* scene: storage for the display list. */
 #include "scene.h"
 
+#include "../core/grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,14 +27,8 @@ cm_scene_layer *cm_scene_add_layer(cm_scene *s, const char *id, const char *labe
 
 cm_item *cm_scene_add_item(cm_scene_layer *L, cm_item_kind kind)
 {
-    if (L->count == L->cap) {
-        size_t ncap = L->cap ? L->cap * 2 : 16;
-        cm_item *grown = realloc(L->items, ncap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        L->items = grown;
-        L->cap = ncap;
-    }
+    if (cm_grow((void **)&L->items, &L->cap, L->count + 1, sizeof(cm_item), 16))
+        return NULL;
     cm_item *it = &L->items[L->count++];
     memset(it, 0, sizeof *it);
     it->kind = kind;
