@@ -48,7 +48,8 @@ int main(int argc, char **argv)
     write_shp(dir, "range", SHPT_POINT, 0, NULL, 1, rx, ry, "range", NULL);
     write_shp(dir, "patch", SHPT_MULTIPATCH, 1, &zero, 5, sx, sy, "patch", NULL);
     /* Latin-1 text said to be Latin-1, and the same bytes with no .cpg (not UTF-8) */
-    write_shp(dir, "latin1", SHPT_POLYGON, 1, &zero, 5, sx, sy, "S\xe3o Tom\xe9 Test", "ISO-8859-1");
+    write_shp(dir, "latin1", SHPT_POLYGON, 1, &zero, 5, sx, sy, "S\xe3o Tom\xe9 Test",
+              "ISO-8859-1");
     write_shp(dir, "badutf8", SHPT_POLYGON, 1, &zero, 5, sx, sy, "Bad \xff\xfe Bytes", NULL);
     /* a polygon of a million vertices: a circle round the Tumen mouth */
     int n = 1000000;

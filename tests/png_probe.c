@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
     int stride = cairo_image_surface_get_stride(s);
     const unsigned char *d = cairo_image_surface_get_data(s);
-#define PX(x, y) ((const unsigned char *)(d + (size_t)(y) * stride + (size_t)(x) * 4))
+#define PX(x, y) ((const unsigned char *)(d + (size_t)(y)*stride + (size_t)(x)*4))
     if (!strcmp(argv[2], "--diff") && argc == 4) {
         /* the share of pixels whose colour differs by more than 64 in a channel */
         cairo_surface_t *o = cairo_image_surface_create_from_png(argv[3]);

@@ -76,8 +76,8 @@ static void all_errors_at_once(void)
     cm_error err = CM_ERROR_INIT;
     CHECK(cm_style_load(map, &s, &err) == CM_EINPUT);
     char want[512];
-#define WANT(line, col, msg)                                                                   \
-    snprintf(want, sizeof want, "%s:%d:%d: %s", map, line, col, msg);                          \
+#define WANT(line, col, msg)                                                                       \
+    snprintf(want, sizeof want, "%s:%d:%d: %s", map, line, col, msg);                              \
     CHECK_CONTAINS(err.text, want)
     WANT(3, 11, "extent is empty or inverted");
     WANT(4, 10, "width must be a number from 1 to 20000");

@@ -61,8 +61,7 @@ static const char *water_name(const cm_layer *lakes, cm_clip *clip, double lon, 
     for (size_t i = 0; lakes && i < lakes->count; i++) {
         const cm_feature *f = &lakes->items[i];
         const char *name = cm_feature_str(f, "name");
-        if (!*name || lon < f->bbox[0] || lon > f->bbox[2] || lat < f->bbox[1] ||
-            lat > f->bbox[3])
+        if (!*name || lon < f->bbox[0] || lon > f->bbox[2] || lat < f->bbox[1] || lat > f->bbox[3])
             continue;
         cm_pip *p = cm_pip_new(clip, &f->geom);
         int in = p && cm_pip_contains(p, lon, lat);
@@ -74,8 +73,8 @@ static const char *water_name(const cm_layer *lakes, cm_clip *clip, double lon, 
         const char *name;
         double box[4];
     } seas[] = {
-        {"Black Sea", {27.3, 40.8, 41.9, 47.3}},    {"Baltic Sea", {9.5, 53.5, 30.5, 66.0}},
-        {"Sea of Japan", {127.5, 33.5, 142.5, 52.0}}, {"Yellow Sea", {117.5, 31.0, 127.0, 41.0}},
+        {"Black Sea", {27.3, 40.8, 41.9, 47.3}},         {"Baltic Sea", {9.5, 53.5, 30.5, 66.0}},
+        {"Sea of Japan", {127.5, 33.5, 142.5, 52.0}},    {"Yellow Sea", {117.5, 31.0, 127.0, 41.0}},
         {"Mediterranean Sea", {-6.0, 30.0, 36.5, 46.0}}, {"Red Sea", {32.0, 12.0, 44.0, 30.0}},
     };
     for (size_t i = 0; i < sizeof seas / sizeof seas[0]; i++)
@@ -137,12 +136,12 @@ static cm_status stats_for(const cm_feature *f, const cm_layer *wp, const countr
     size_t nruns = 0, cap = 0;
     int at_sea = 0, hint = -1, sea_pending = 0;
     cm_status st = CM_OK;
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        if (x) {                                                                               \
-            st = CM_ESYS;                                                                      \
-            goto done;                                                                         \
-        }                                                                                      \
+#define TRY(x)                                                                                     \
+    do {                                                                                           \
+        if (x) {                                                                                   \
+            st = CM_ESYS;                                                                          \
+            goto done;                                                                             \
+        }                                                                                          \
     } while (0)
     r->id = cm_strdup(f->id);
     r->name = cm_strdup(cm_feature_str(f, "name"));

@@ -19,8 +19,8 @@ int cm_arg_int(const char *opt, const char *s, long lo, long hi, long *out, cm_e
     errno = 0;
     long v = strtol(s, &end, 10);
     if (end == s || *end || errno || v < lo || v > hi) {
-        cm_error_add(err, CM_EINPUT, NULL, 0, 0, "%s must be a whole number from %ld to %ld, not '%s'",
-                     opt, lo, hi, s);
+        cm_error_add(err, CM_EINPUT, NULL, 0, 0,
+                     "%s must be a whole number from %ld to %ld, not '%s'", opt, lo, hi, s);
         return -1;
     }
     *out = v;

@@ -54,8 +54,8 @@ static void print_table(const cm_comparison *c)
         printf("  computed  length        %.0f km (land %.0f km, sea %.0f km)\n", r->length_km,
                r->land_km, r->sea_km);
         if (i > 0)
-            printf("  computed  vs %-10s %+.0f km (%+.1f%%)\n", ref->id, r->length_km - ref->length_km,
-                   diff_pct(r, ref));
+            printf("  computed  vs %-10s %+.0f km (%+.1f%%)\n", ref->id,
+                   r->length_km - ref->length_km, diff_pct(r, ref));
         countries_str(r, buf, sizeof buf, 0);
         printf("  computed  countries     %s\n", buf);
         printf("  computed  crossings     %d border, %zu sea\n", r->border_crossings, r->nsea);

@@ -11,7 +11,7 @@
 #include "args.h"
 #include "commands.h"
 
-static const char *const COLUMNS[] = {"id",   "name",   "name_ru", "name_zh", "kind",
+static const char *const COLUMNS[] = {"id",     "name", "name_ru", "name_zh", "kind",
                                       "status", "year", "source",  NULL};
 
 /* The point halfway along a line (by geodesic length), or the point itself. */
@@ -76,7 +76,8 @@ static void write_geojson(const cm_layer *L, const char *kind)
         first = 0;
         cm_json_string(stdout, f->id);
         int line = f->geom.type == CM_GEOM_LINE;
-        printf(", \"geometry\": {\"type\": \"%s\", \"coordinates\": ", line ? "LineString" : "Point");
+        printf(", \"geometry\": {\"type\": \"%s\", \"coordinates\": ",
+               line ? "LineString" : "Point");
         if (line)
             putchar('[');
         for (size_t k = 0; k < (line ? f->geom.npts : 1); k++)

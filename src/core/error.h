@@ -14,12 +14,15 @@ typedef enum {
  * status wins. Owned by whoever declared it; release with cm_error_clear. */
 typedef struct {
     cm_status status;
-    int count;   /* number of errors added */
-    char *text;  /* owned; NULL while count == 0 */
+    int count;  /* number of errors added */
+    char *text; /* owned; NULL while count == 0 */
     size_t len;
 } cm_error;
 
-#define CM_ERROR_INIT {CM_OK, 0, NULL, 0}
+#define CM_ERROR_INIT                                                                              \
+    {                                                                                              \
+        CM_OK, 0, NULL, 0                                                                          \
+    }
 
 /* Adds one message. file may be NULL; line/col <= 0 are left out of the place.
  * Returns status, so callers can `return cm_error_add(...)`. */

@@ -186,8 +186,8 @@ cm_status cm_cairo_write_png(const cm_scene *scene, cm_text *text, FILE *fp, cm_
 cm_status cm_cairo_write_pdf(const cm_scene *scene, cm_text *text, FILE *fp, cm_error *err)
 {
     double k = 72.0 / scene->dpi;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_file, fp, scene->width_px * k,
-                                                             scene->height_px * k);
+    cairo_surface_t *s =
+        cairo_pdf_surface_create_for_stream(to_file, fp, scene->width_px * k, scene->height_px * k);
     cm_status st = check(cairo_surface_status(s), "cannot make the PDF", err);
     if (st == CM_OK) {
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, CM_PDF_DATE);

@@ -162,8 +162,8 @@ static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm
                               const cm_scene_layer *placed)
 {
     /* dx, dy: which side of the anchor; NE, E, SE, NW, W, SW, N, S */
-    static const int side[8][2] = {{1, -1}, {1, 0}, {1, 1}, {-1, -1}, {-1, 0}, {-1, 1}, {0, -1},
-                                   {0, 1}};
+    static const int side[8][2] = {{1, -1}, {1, 0},  {1, 1},  {-1, -1},
+                                   {-1, 0}, {-1, 1}, {0, -1}, {0, 1}};
     double h = it->ascent_px + it->descent_px;
     fit_result best = FIT_FRAME;
     /* the eight positions close to the marker, then the same a little further out, clear of
@@ -172,7 +172,9 @@ static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm
         int sx = side[k % 8][0], sy = side[k % 8][1];
         double gap = r->offset_px + (k >= 8 ? h * 0.7 : 0);
         double off = (sx && sy) ? gap * 0.7071 : gap;
-        double x = sx > 0 ? r->x + off : sx < 0 ? r->x - off - it->width_px : r->x - it->width_px / 2;
+        double x = sx > 0   ? r->x + off
+                   : sx < 0 ? r->x - off - it->width_px
+                            : r->x - it->width_px / 2;
         double top = sy < 0 ? r->y - off - h : sy > 0 ? r->y + off : r->y - h / 2;
         it->x = x;
         it->y = top + it->ascent_px;
@@ -376,10 +378,11 @@ cm_status cm_labeler_place(cm_labeler *l, cm_text *text, cm_scene_layer *out, cm
         }
         if (f != FIT_OK) {
             memset(&it->box, 0, sizeof it->box);
-            st = record(l, it, 0, r->kind == CM_LABEL_LINE && f == FIT_FRAME
-                                      ? "no straight stretch of the line long enough inside "
-                                        "the frame"
-                                      : reason_of(f));
+            st = record(l, it, 0,
+                        r->kind == CM_LABEL_LINE && f == FIT_FRAME
+                            ? "no straight stretch of the line long enough inside "
+                              "the frame"
+                            : reason_of(f));
             continue;
         }
         if ((st = record(l, it, 1, NULL)) != CM_OK)

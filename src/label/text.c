@@ -66,8 +66,9 @@ int cm_text_check_families(cm_text *t, const char *families, char *missing, size
             a++;
         while (z > a && z[-1] == ' ')
             *--z = '\0';
-        int found = !*a || !g_ascii_strcasecmp(a, "sans-serif") || !g_ascii_strcasecmp(a, "serif") ||
-                    !g_ascii_strcasecmp(a, "sans") || !g_ascii_strcasecmp(a, "monospace");
+        int found = !*a || !g_ascii_strcasecmp(a, "sans-serif") ||
+                    !g_ascii_strcasecmp(a, "serif") || !g_ascii_strcasecmp(a, "sans") ||
+                    !g_ascii_strcasecmp(a, "monospace");
         for (int i = 0; i < nf && !found; i++)
             found = !g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), a);
         if (!found) {
@@ -93,8 +94,8 @@ static PangoLayout *make_layout(cm_text *t, const cm_item *it)
     pango_font_description_free(fd);
     if (it->letter_spacing_px != 0) {
         PangoAttrList *al = pango_attr_list_new();
-        pango_attr_list_insert(al, pango_attr_letter_spacing_new(
-                                       (int)lround(it->letter_spacing_px * PANGO_SCALE)));
+        pango_attr_list_insert(
+            al, pango_attr_letter_spacing_new((int)lround(it->letter_spacing_px * PANGO_SCALE)));
         pango_layout_set_attributes(lay, al);
         pango_attr_list_unref(al);
     }

@@ -158,8 +158,8 @@ static void take_row(csv_state *st, long line)
         return;
     }
     if (st->nfields != st->ncols) {
-        cm_error_add(st->err, CM_EINPUT, P, line, 0, "expected %zu fields as in the header, found %zu",
-                     st->ncols, st->nfields);
+        cm_error_add(st->err, CM_EINPUT, P, line, 0,
+                     "expected %zu fields as in the header, found %zu", st->ncols, st->nfields);
         return;
     }
     double lon = 0, lat = 0;
@@ -181,12 +181,11 @@ static void take_row(csv_state *st, long line)
             return;
         }
     }
-    const char *route = (st->mode == CM_CSV_FEATURES && st->col_route >= 0)
-                            ? st->fields[st->col_route]
-                            : NULL;
+    const char *route =
+        (st->mode == CM_CSV_FEATURES && st->col_route >= 0) ? st->fields[st->col_route] : NULL;
     const char *id = st->col_id >= 0 && *st->fields[st->col_id] ? st->fields[st->col_id]
-                     : st->col_name >= 0                         ? st->fields[st->col_name]
-                                                                 : "";
+                     : st->col_name >= 0                        ? st->fields[st->col_name]
+                                                                : "";
     char wp_id[300];
     if (st->mode == CM_CSV_POINTS && st->col_route >= 0 && *st->fields[st->col_route]) {
         /* a waypoint: one station can stand on many routes */

@@ -33,7 +33,7 @@ typedef struct {
     cm_geom geom; /* owned */
     cm_attr *attrs;
     size_t nattrs;
-    double bbox[4]; /* lon0, lat0, lon1, lat1 of geom */
+    double bbox[4];   /* lon0, lat0, lon1, lat1 of geom */
     long origin_line; /* CSV line or shapefile record (1-based) it came from */
 } cm_feature;
 

@@ -77,12 +77,20 @@ static cm_status read_attrs(DBFHandle dbf, int rec, int latin1, cm_feature *f)
 static cm_geom_type geom_type_of(int shptype)
 {
     switch (shptype) {
-    case SHPT_POINT: case SHPT_POINTZ: case SHPT_POINTM:
-    case SHPT_MULTIPOINT: case SHPT_MULTIPOINTZ: case SHPT_MULTIPOINTM:
+    case SHPT_POINT:
+    case SHPT_POINTZ:
+    case SHPT_POINTM:
+    case SHPT_MULTIPOINT:
+    case SHPT_MULTIPOINTZ:
+    case SHPT_MULTIPOINTM:
         return CM_GEOM_POINT;
-    case SHPT_ARC: case SHPT_ARCZ: case SHPT_ARCM:
+    case SHPT_ARC:
+    case SHPT_ARCZ:
+    case SHPT_ARCM:
         return CM_GEOM_LINE;
-    case SHPT_POLYGON: case SHPT_POLYGONZ: case SHPT_POLYGONM:
+    case SHPT_POLYGON:
+    case SHPT_POLYGONZ:
+    case SHPT_POLYGONM:
         return CM_GEOM_POLYGON;
     default:
         return CM_GEOM_NONE;
@@ -94,7 +102,7 @@ static cm_status read_shape(const char *path, SHPObject *obj, int rec, cm_featur
     for (int part = 0; part < (obj->nParts > 0 ? obj->nParts : 1); part++) {
         int start = obj->nParts > 0 ? obj->panPartStart[part] : 0;
         int end = (obj->nParts > 0 && part + 1 < obj->nParts) ? obj->panPartStart[part + 1]
-                                                               : obj->nVertices;
+                                                              : obj->nVertices;
         if (start < 0 || end > obj->nVertices || start > end)
             return cm_error_add(err, CM_EINPUT, path, 0, 0, "record %d: bad part table", rec + 1);
         if (f->geom.type != CM_GEOM_POINT && cm_geom_begin_part(&f->geom) != CM_OK)
@@ -124,8 +132,7 @@ static void quiet(const char *message)
     (void)message;
 }
 
-cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *out,
-                      cm_error *err)
+cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *out, cm_error *err)
 {
     cm_status st = CM_OK;
     SHPHandle shp = NULL;

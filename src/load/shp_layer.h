@@ -18,7 +18,6 @@ typedef struct {
  * with cm_layer_free, also on failure). The .cpg names the text encoding; UTF-8 and
  * Latin-1 are decoded, other bytes are replaced by U+FFFD. Coordinates must be finite
  * lon/lat degrees. The feature id is the `id` field when present, else the record number. */
-cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *out,
-                      cm_error *err);
+cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *out, cm_error *err);
 
 #endif

@@ -41,4 +41,3 @@ char *cm_utf8_clean(const char *s, int latin1)
     *o = '\0';
     return out;
 }
-

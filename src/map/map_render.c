@@ -51,8 +51,7 @@ static cm_status load_source(const cm_style_source *src, const double box[4], cm
 }
 
 /* --add FILE: a source and two layers (lines and points) with a plain, visible look. */
-static cm_status add_user_layers(cm_map_style *s, const char *const *paths, size_t n,
-                                 cm_error *err)
+static cm_status add_user_layers(cm_map_style *s, const char *const *paths, size_t n, cm_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         cm_style_source *gs = realloc(s->sources, (s->nsources + 1) * sizeof *gs);
@@ -126,8 +125,8 @@ static cm_status apply_opts(cm_map_style *s, const cm_render_opts *o, cm_error *
     /* A new size without a new dpi is the same page at another resolution: symbols and
      * furniture keep their proportions (1600 px for the screen, 3508 px for A4 at 300). */
     if (o->dpi <= 0 && (o->width_px || o->height_px))
-        s->dpi *= o->width_px ? (double)o->width_px / s->width_px
-                              : (double)o->height_px / s->height_px;
+        s->dpi *=
+            o->width_px ? (double)o->width_px / s->width_px : (double)o->height_px / s->height_px;
     if (o->width_px)
         s->width_px = o->width_px;
     if (o->height_px)
@@ -236,18 +235,30 @@ static cm_status add_comparison(cm_build *b, const char *const *pats, size_t npa
             }
             char buf[160] = "";
             switch (k) {
-            case 0: snprintf(cell, 160, "%s", short_name(x->name, buf, sizeof buf)); break;
-            case 1: snprintf(cell, 160, "%.0f", x->length_km); break;
-            case 2: snprintf(cell, 160, "%.0f / %.0f", x->land_km, x->sea_km); break;
+            case 0:
+                snprintf(cell, 160, "%s", short_name(x->name, buf, sizeof buf));
+                break;
+            case 1:
+                snprintf(cell, 160, "%.0f", x->length_km);
+                break;
+            case 2:
+                snprintf(cell, 160, "%.0f / %.0f", x->land_km, x->sea_km);
+                break;
             case 3:
                 for (size_t c = 0; c < x->ncountries; c++) {
                     size_t len = strlen(cell);
                     snprintf(cell + len, 160 - len, "%s%s", c ? " " : "", x->countries[c].iso);
                 }
                 break;
-            case 4: snprintf(cell, 160, "%d", x->border_crossings); break;
-            case 5: snprintf(cell, 160, "%zu", x->nsea); break;
-            case 6: snprintf(cell, 160, "%s", *x->transit_days ? x->transit_days : "–"); break;
+            case 4:
+                snprintf(cell, 160, "%d", x->border_crossings);
+                break;
+            case 5:
+                snprintf(cell, 160, "%zu", x->nsea);
+                break;
+            case 6:
+                snprintf(cell, 160, "%s", *x->transit_days ? x->transit_days : "–");
+                break;
             }
         }
     }
@@ -305,8 +316,8 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
         if (s->layers[i].paint.text_font[0] &&
             cm_text_check_families(m->text, s->layers[i].paint.text_font, missing, sizeof missing))
             st = cm_error_add(err, CM_EINPUT, s->path, s->layers[i].line, 0,
-                              "layer '%s': text-font: family '%s' is not installed", s->layers[i].id,
-                              missing);
+                              "layer '%s': text-font: family '%s' is not installed",
+                              s->layers[i].id, missing);
     b.style = s;
     b.sources = sources;
     b.proj = proj;
@@ -320,10 +331,9 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
     /* every source is tried, so that one run reports every bad file */
     for (size_t i = 0; i < s->nsources; i++) {
         /* the inset locator draws all of Eurasia from the countries */
-        int whole = s->anchors[CM_FURN_INSET] != CM_ANCHOR_NONE &&
-                    !strcmp(s->sources[i].id, "countries");
-        cm_status one =
-            load_source(&s->sources[i], whole ? NULL : b.lonlat_box, &sources[i], err);
+        int whole =
+            s->anchors[CM_FURN_INSET] != CM_ANCHOR_NONE && !strcmp(s->sources[i].id, "countries");
+        cm_status one = load_source(&s->sources[i], whole ? NULL : b.lonlat_box, &sources[i], err);
         if (one != CM_OK && st == CM_OK)
             st = one;
     }
@@ -349,8 +359,8 @@ cm_status cm_map_render(const char *style_path, const cm_render_opts *opts, cm_m
         if (m->scene.nlayers > before)
             cm_scene_move_last(&m->scene, at);
     }
-    const char *const *pats = opts && opts->ncompare ? opts->compare
-                                                     : (const char *const *)s->compare;
+    const char *const *pats =
+        opts && opts->ncompare ? opts->compare : (const char *const *)s->compare;
     size_t npats = opts && opts->ncompare ? opts->ncompare : s->ncompare;
     if (npats && (st = add_comparison(&b, pats, npats, m, &furniture, err)) != CM_OK)
         goto done;

@@ -18,7 +18,7 @@ typedef struct {
     const char *lang;
     const char *const *add; /* extra layers: .csv or .shp */
     size_t nadd;
-    const char *base; /* replaces the path of the source named "countries" */
+    const char *base;           /* replaces the path of the source named "countries" */
     const char *const *compare; /* route id patterns: replace the style's compare-routes */
     size_t ncompare;
     int no_labels;    /* no labels: a base to letter by hand */

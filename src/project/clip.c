@@ -238,7 +238,8 @@ int cm_clip_label_point(cm_clip *c, const cm_geom *g, double *x, double *y, doub
     GEOSGeometry *poly = shell ? GEOSGeom_createPolygon_r(c->h, shell, NULL, 0) : NULL;
     GEOSGeometry *pt = poly ? GEOSPointOnSurface_r(c->h, poly) : NULL;
     int rc = -1;
-    if (pt && !GEOSisEmpty_r(c->h, pt) && GEOSGeomGetX_r(c->h, pt, x) && GEOSGeomGetY_r(c->h, pt, y))
+    if (pt && !GEOSisEmpty_r(c->h, pt) && GEOSGeomGetX_r(c->h, pt, x) &&
+        GEOSGeomGetY_r(c->h, pt, y))
         rc = 0;
     if (pt)
         GEOSGeom_destroy_r(c->h, pt);

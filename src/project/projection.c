@@ -11,8 +11,8 @@
 
 struct cm_proj {
     PJ_CONTEXT *ctx;
-    PJ *fwd;  /* lon/lat -> crs, normalized so x is easting */
-    PJ *crs;  /* the target CRS alone */
+    PJ *fwd; /* lon/lat -> crs, normalized so x is easting */
+    PJ *crs; /* the target CRS alone */
     double central_lon;
 };
 
@@ -26,14 +26,14 @@ static double find_central_lon(PJ_CONTEXT *ctx, PJ *crs)
     for (int i = 0; i < n; i++) {
         const char *name = NULL;
         double value = 0, conv = 0;
-        if (!proj_coordoperation_get_param(ctx, op, i, &name, NULL, NULL, &value, NULL, &conv,
-                                           NULL, NULL, NULL, NULL))
+        if (!proj_coordoperation_get_param(ctx, op, i, &name, NULL, NULL, &value, NULL, &conv, NULL,
+                                           NULL, NULL, NULL))
             continue;
-        if (name && (strstr(name, "Longitude of natural origin") ||
-                     strstr(name, "Longitude of false origin") ||
-                     strstr(name, "Longitude of origin") ||
-                     strstr(name, "Longitude of projection centre") ||
-                     strstr(name, "Longitude of the centre"))) {
+        if (name &&
+            (strstr(name, "Longitude of natural origin") ||
+             strstr(name, "Longitude of false origin") || strstr(name, "Longitude of origin") ||
+             strstr(name, "Longitude of projection centre") ||
+             strstr(name, "Longitude of the centre"))) {
             lon = value * conv * 180.0 / M_PI;
             break;
         }
@@ -157,8 +157,8 @@ cm_status cm_proj_frame(cm_proj *p, const double box[4], double aspect, double f
     }
     if (!(x1 > x0 && y1 > y0))
         return cm_error_add(err, CM_EINPUT, NULL, 0, 0,
-                            "the extent %g,%g,%g,%g cannot be projected", box[0], box[1],
-                            box[2], box[3]);
+                            "the extent %g,%g,%g,%g cannot be projected", box[0], box[1], box[2],
+                            box[3]);
     double w = x1 - x0, h = y1 - y0;
     if (w / h < aspect) {
         double grow = (h * aspect - w) / 2;
@@ -199,8 +199,8 @@ void cm_proj_frame_lonlat(cm_proj *p, const double frame[4], double out[4])
     /* A pole or the seam inside the frame, or corners off the projection: be generous. */
     for (int pole = -1; pole <= 1; pole += 2) {
         cm_xy q = {p->central_lon, 90.0 * pole};
-        if (!cm_proj_forward(p, &q, 1) && q.x >= frame[0] && q.x <= frame[2] &&
-            q.y >= frame[1] && q.y <= frame[3]) {
+        if (!cm_proj_forward(p, &q, 1) && q.x >= frame[0] && q.x <= frame[2] && q.y >= frame[1] &&
+            q.y <= frame[3]) {
             lon0 = -180;
             lon1 = 180;
             if (pole > 0)

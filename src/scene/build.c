@@ -265,8 +265,9 @@ static cm_status queue_label(cm_build *b, const cm_style_layer *L, const cm_pain
     cm_item proto;
     cm_status st = make_label(b, L, p, f, &proto);
     /* a label much wider than its area would name the wrong place */
-    int skip = st == CM_OK && (!proto.text[0] || (at->kind == CM_LABEL_AREA &&
-                                                  at->area_width_px < proto.size_px * 2));
+    int skip =
+        st == CM_OK &&
+        (!proto.text[0] || (at->kind == CM_LABEL_AREA && at->area_width_px < proto.size_px * 2));
     if (st == CM_OK && !skip) {
         if (at->kind == CM_LABEL_POINT)
             st = cm_labeler_add_point(labels, &proto, at->x, at->y, at->clearance_px,
@@ -454,8 +455,8 @@ double cm_build_graticule_step(const cm_build *b)
         return 0;
     if (b->style->graticule_deg > 0)
         return b->style->graticule_deg;
-    double span = fmax(b->style->extent[2] - b->style->extent[0],
-                       b->style->extent[3] - b->style->extent[1]);
+    double span =
+        fmax(b->style->extent[2] - b->style->extent[0], b->style->extent[3] - b->style->extent[1]);
     static const double steps[] = {30, 20, 10, 5, 2, 1, 0.5, 0.25};
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         if (span / steps[i] >= 4)

@@ -18,11 +18,11 @@ typedef struct {
     double frame[4];      /* projected x0, y0, x1, y1 */
     double lonlat_box[4]; /* the data box covering the frame */
     double width_px, height_px, dpi;
-    const char *lang; /* en, ru, zh, en+ru, en+zh */
-    size_t skipped;   /* features or vertices a projection could not take */
+    const char *lang;          /* en, ru, zh, en+ru, en+zh */
+    size_t skipped;            /* features or vertices a projection could not take */
     double scale_km, scale_px; /* the scale bar drawn: its length on the ground and the page */
-    double corner_px[4]; /* furniture stacked so far at each corner (cm_anchor order) */
-    char cited[24][64]; /* the distinct `source` values of the features drawn */
+    double corner_px[4];       /* furniture stacked so far at each corner (cm_anchor order) */
+    char cited[24][64];        /* the distinct `source` values of the features drawn */
     int ncited;
 } cm_build;
 

@@ -100,8 +100,8 @@ static void shift(cm_scene_layer *L, size_t from, double dx, double dy)
 
 /* Wraps a run of items (first..end) in a panel at an anchor, stacked inwards from what
  * already sits at that corner, and makes it an obstacle for labels. */
-static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, cm_anchor anchor,
-                 cm_labeler *labels, cm_box *out)
+static int panel(furn_ctx *c, cm_scene_layer *L, size_t first, cm_anchor anchor, cm_labeler *labels,
+                 cm_box *out)
 {
     cm_box b = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t i = first; i < L->count; i++) {
@@ -251,8 +251,8 @@ static int legend(furn_ctx *c, const cm_scene *map, cm_scene *furn, cm_labeler *
                 legend_text(label, sizeof label, SL, it->css_class);
             else
                 snprintf(label, sizeof label, "%s", M->label);
-            cm_item *t = add_text(c, F, label, 7.5, 0, INK, col_x + sw + px(c, 5), 0,
-                                  "legend-text");
+            cm_item *t =
+                add_text(c, F, label, 7.5, 0, INK, col_x + sw + px(c, 5), 0, "legend-text");
             if (!t)
                 return -1;
             col_w = fmax(col_w, sw + px(c, 5) + t->width_px);
@@ -294,8 +294,8 @@ static int north_angle(cm_build *b, double x, double y, double *angle)
     cm_xy q = {b->frame[0] + x / b->width_px * (b->frame[2] - b->frame[0]),
                b->frame[3] - y / b->height_px * (b->frame[3] - b->frame[1])};
     double x1, y1, x2, y2;
-    if (cm_proj_inverse(b->proj, &q) || q.y > 89.9 ||
-        cm_build_to_page(b, q.x, q.y, &x1, &y1) || cm_build_to_page(b, q.x, q.y + 0.05, &x2, &y2))
+    if (cm_proj_inverse(b->proj, &q) || q.y > 89.9 || cm_build_to_page(b, q.x, q.y, &x1, &y1) ||
+        cm_build_to_page(b, q.x, q.y + 0.05, &x2, &y2))
         return -1;
     *angle = atan2(x2 - x1, -(y2 - y1));
     return 0;
@@ -354,8 +354,8 @@ static int scale_bar(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
     c->b->scale_px = len;
     cm_color white = {1, 1, 1, 1};
     for (int k = 0; k < 4; k++) /* four alternating blocks */
-        if (!add_rect(L, len * k / 4, 0, len * (k + 1) / 4, h, k % 2 ? white : INK, INK,
-                      px(c, 0.5), k % 2 ? "scale-light" : "scale-dark"))
+        if (!add_rect(L, len * k / 4, 0, len * (k + 1) / 4, h, k % 2 ? white : INK, INK, px(c, 0.5),
+                      k % 2 ? "scale-light" : "scale-dark"))
             return -1;
     char num[64];
     for (int k = 0; k <= 4; k += 2) {
@@ -503,8 +503,12 @@ static int edge_label(furn_ctx *c, cm_labeler *labels, double v, int parallel, d
     char txt[32];
     double a = fabs(v);
     snprintf(txt, sizeof txt, "%g°%s", a,
-             parallel ? (v > 0 ? "N" : v < 0 ? "S" : "")
-                      : (v > 0 && v < 180 ? "E" : v < 0 && v > -180 ? "W" : ""));
+             parallel ? (v > 0   ? "N"
+                         : v < 0 ? "S"
+                                 : "")
+                      : (v > 0 && v < 180    ? "E"
+                         : v < 0 && v > -180 ? "W"
+                                             : ""));
     cm_item proto = {0};
     proto.kind = CM_ITEM_TEXT;
     proto.text = cm_strdup(txt);
@@ -608,8 +612,9 @@ cm_status cm_furniture_table(cm_build *b, cm_text *text, cm_scene *furn, cm_labe
     /* measure at x = 0, then move each column right once all widths are known */
     for (int r = 0; r < nrows; r++) {
         for (int k = 0; k < ncols && k < 16; k++) {
-            cm_item *cell = add_text(&c, L, cells[r * ncols + k], 6.8, r == 0, r == 0 ? GREY : INK,
-                                     0, y + row_h * (r + 0.75), r == 0 ? "table-head" : "table-cell");
+            cm_item *cell =
+                add_text(&c, L, cells[r * ncols + k], 6.8, r == 0, r == 0 ? GREY : INK, 0,
+                         y + row_h * (r + 0.75), r == 0 ? "table-head" : "table-cell");
             if (!cell)
                 goto fail;
             col_w[k] = fmax(col_w[k], cell->width_px);
@@ -632,7 +637,8 @@ cm_status cm_furniture_table(cm_build *b, cm_text *text, cm_scene *furn, cm_labe
             goto fail;
     }
     if (note) {
-        cm_item *n = add_text(&c, L, note, 5.5, 0, GREY, 0, y + row_h * (nrows + 0.6), "table-note");
+        cm_item *n =
+            add_text(&c, L, note, 5.5, 0, GREY, 0, y + row_h * (nrows + 0.6), "table-note");
         if (!n)
             goto fail;
     }

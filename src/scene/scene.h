@@ -39,7 +39,7 @@ typedef struct {
     double halo_px;
     double angle_rad;
     double width_px, ascent_px, descent_px; /* measured by the text module */
-    cm_box box; /* the page box it covers (markers and texts) */
+    cm_box box;                             /* the page box it covers (markers and texts) */
 } cm_item;
 
 typedef struct {

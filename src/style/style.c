@@ -23,9 +23,18 @@ typedef struct {
     size_t size;     /* for strings */
 } prop_def;
 
-#define NUM(n, f, lo, hi) {n, P_NUMBER, offsetof(cm_paint, f), lo, hi, 0}
-#define COL(n, f) {n, P_COLOR, offsetof(cm_paint, f), 0, 0, 0}
-#define STR(n, f) {n, P_STRING, offsetof(cm_paint, f), 0, 0, sizeof(((cm_paint *)0)->f)}
+#define NUM(n, f, lo, hi)                                                                          \
+    {                                                                                              \
+        n, P_NUMBER, offsetof(cm_paint, f), lo, hi, 0                                              \
+    }
+#define COL(n, f)                                                                                  \
+    {                                                                                              \
+        n, P_COLOR, offsetof(cm_paint, f), 0, 0, 0                                                 \
+    }
+#define STR(n, f)                                                                                  \
+    {                                                                                              \
+        n, P_STRING, offsetof(cm_paint, f), 0, 0, sizeof(((cm_paint *)0)->f)                       \
+    }
 
 static const prop_def PROPS[] = {
     COL("fill-color", fill_color),
@@ -55,19 +64,19 @@ static const prop_def PROPS[] = {
 };
 #define NPROPS (sizeof PROPS / sizeof PROPS[0])
 
-static const char *MAP_KEYS[] = {"id",  "title",      "subtitle", "crs",  "extent", "width",
-                                 "height", "dpi", "background", "font", "lang",  "compare-routes",
-                                 "title-anchor", "legend-anchor", "scale-anchor",
-                                 "credits-anchor", "inset-anchor", "table-anchor", "graticule",
-                                 NULL};
-static const char *ANCHOR_KEYS[CM_FURN_COUNT] = {"title-anchor",   "legend-anchor",
-                                                 "scale-anchor",   "credits-anchor",
-                                                 "inset-anchor",   "table-anchor"};
-static const char *ANCHORS[] = {"top-left", "top-right", "bottom-left", "bottom-right", "none",
-                                NULL};
+static const char *MAP_KEYS[] = {"id",           "title",         "subtitle",     "crs",
+                                 "extent",       "width",         "height",       "dpi",
+                                 "background",   "font",          "lang",         "compare-routes",
+                                 "title-anchor", "legend-anchor", "scale-anchor", "credits-anchor",
+                                 "inset-anchor", "table-anchor",  "graticule",    NULL};
+static const char *ANCHOR_KEYS[CM_FURN_COUNT] = {"title-anchor",   "legend-anchor", "scale-anchor",
+                                                 "credits-anchor", "inset-anchor",  "table-anchor"};
+static const char *ANCHORS[] = {"top-left",     "top-right", "bottom-left",
+                                "bottom-right", "none",      NULL};
 static const char *TOP_KEYS[] = {"extends", "map", "sources", "layers", NULL};
-static const char *LAYER_KEYS[] = {"id",     "label",  "type",        "source", "filter",
-                                   "paint",  "layout", "when-status", "legend", "visibility", NULL};
+static const char *LAYER_KEYS[] = {"id",     "label",      "type",   "source",
+                                   "filter", "paint",      "layout", "when-status",
+                                   "legend", "visibility", NULL};
 static const char *SOURCE_KEYS[] = {"path", "join", "points", NULL};
 
 typedef struct {
@@ -370,8 +379,8 @@ static void parse_prop(ctx *c, const yaml_node_t *key, const yaml_node_t *val, c
         p->set |= (uint64_t)1 << idx;
 }
 
-#define FOR_PAIRS(c, node, pair)                                                               \
-    for (yaml_node_pair_t *pair = (node)->data.mapping.pairs.start;                            \
+#define FOR_PAIRS(c, node, pair)                                                                   \
+    for (yaml_node_pair_t *pair = (node)->data.mapping.pairs.start;                                \
          pair < (node)->data.mapping.pairs.top; pair++)
 #define KEY(c, pair) yaml_document_get_node((c)->doc, (pair)->key)
 #define VAL(c, pair) yaml_document_get_node((c)->doc, (pair)->value)
@@ -473,8 +482,8 @@ static void parse_map(ctx *c, const yaml_node_t *n, cm_map_style *s)
             while (ANCHORS[k] && (!a || strcmp(ANCHORS[k], a)))
                 k++;
             if (!ANCHORS[k]) {
-                bad(c, v, "%s must be top-left, top-right, bottom-left, bottom-right or none",
-                    key, NULL);
+                bad(c, v, "%s must be top-left, top-right, bottom-left, bottom-right or none", key,
+                    NULL);
                 continue;
             }
             for (int f = 0; f < CM_FURN_COUNT; f++)
@@ -482,8 +491,9 @@ static void parse_map(ctx *c, const yaml_node_t *n, cm_map_style *s)
                     s->anchors[f] = (cm_anchor)k;
         } else if (!strcmp(key, "compare-routes")) {
             if (v->type != YAML_SEQUENCE_NODE) {
-                bad(c, v, "compare-routes must be a list of route ids (a trailing * matches a "
-                          "prefix)",
+                bad(c, v,
+                    "compare-routes must be a list of route ids (a trailing * matches a "
+                    "prefix)",
                     NULL, NULL);
                 continue;
             }
@@ -535,8 +545,8 @@ static void parse_map(ctx *c, const yaml_node_t *n, cm_map_style *s)
             if (!ok)
                 continue;
             if (e[2] <= e[0] || e[3] <= e[1])
-                bad(c, v, "extent is empty or inverted: lon1 must exceed lon0 and lat1 lat0",
-                    NULL, NULL);
+                bad(c, v, "extent is empty or inverted: lon1 must exceed lon0 and lat1 lat0", NULL,
+                    NULL);
             else
                 memcpy(s->extent, e, sizeof e);
         }
@@ -772,8 +782,7 @@ static void parse_layer(ctx *c, const yaml_node_t *n, cm_map_style *s)
             else if (t && (!strcmp(t, "circle") || !strcmp(t, "symbol")))
                 L->type = CM_LAYER_CIRCLE;
             else
-                bad(c, v, "layer type must be fill, line or circle, not '%s'", t ? t : "",
-                    NULL);
+                bad(c, v, "layer type must be fill, line or circle, not '%s'", t ? t : "", NULL);
         } else if (!strcmp(key, "filter"))
             parse_filter(c, v, L);
         else if (!strcmp(key, "paint") || !strcmp(key, "layout")) {
@@ -821,8 +830,8 @@ static void parse_root(ctx *c, const yaml_node_t *root, cm_map_style *s, int dep
         const yaml_node_t *k = KEY(c, pair);
         const char *key = scalar(k);
         if (!key)
-            bad(c, k, "a top-level key must be a plain word (extends, map, sources, layers)",
-                NULL, NULL);
+            bad(c, k, "a top-level key must be a plain word (extends, map, sources, layers)", NULL,
+                NULL);
         else if (!is_known(key, TOP_KEYS))
             unknown_key(c, k, "top-level", TOP_KEYS);
     }
@@ -840,8 +849,8 @@ static void parse_root(ctx *c, const yaml_node_t *root, cm_map_style *s, int dep
                 if (!base)
                     bad(c, v, "extends takes a file name", NULL, NULL);
                 else if (++nextends > 1)
-                    bad(c, v, "extends is given more than once (a style extends one base)",
-                        NULL, NULL);
+                    bad(c, v, "extends is given more than once (a style extends one base)", NULL,
+                        NULL);
                 else if (depth > 4)
                     bad(c, v, "extends nests too deep (a loop?)", NULL, NULL);
                 else if (bp && parse_file(bp, s, c->err, depth + 1) != CM_OK)

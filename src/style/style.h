@@ -72,7 +72,7 @@ typedef struct {
     size_t noverrides;
     int legend;  /* show in the legend */
     int visible; /* `visibility: none` hides a base layer in a map file */
-    long line;  /* where it is defined, for messages */
+    long line;   /* where it is defined, for messages */
 } cm_style_layer;
 
 /* Where a piece of map furniture sits. */
@@ -84,13 +84,20 @@ typedef enum {
     CM_ANCHOR_NONE,
 } cm_anchor;
 
-enum { CM_FURN_TITLE, CM_FURN_LEGEND, CM_FURN_SCALE, CM_FURN_CREDITS, CM_FURN_INSET,
-       CM_FURN_TABLE, CM_FURN_COUNT };
+enum {
+    CM_FURN_TITLE,
+    CM_FURN_LEGEND,
+    CM_FURN_SCALE,
+    CM_FURN_CREDITS,
+    CM_FURN_INSET,
+    CM_FURN_TABLE,
+    CM_FURN_COUNT
+};
 
 typedef struct {
     char *id;
-    char *path; /* resolved relative to the style file; owned */
-    char *join; /* optional attribute table joined by id; owned or NULL */
+    char *path;    /* resolved relative to the style file; owned */
+    char *join;    /* optional attribute table joined by id; owned or NULL */
     int as_points; /* a CSV read a point per row, even its route waypoints */
 } cm_style_source;
 
@@ -108,7 +115,7 @@ typedef struct {
     cm_style_layer *layers;
     size_t nlayers;
     cm_anchor anchors[CM_FURN_COUNT]; /* title-anchor, legend-anchor, ... */
-    double graticule_deg; /* spacing; 0: chosen from the extent; < 0: none */
+    double graticule_deg;             /* spacing; 0: chosen from the extent; < 0: none */
     char **compare; /* route id patterns to compare on this map (table, shading); owned */
     size_t ncompare;
 } cm_map_style;

@@ -15,9 +15,9 @@ static cm_status check_target(const char *path, cm_error *err)
 {
     struct stat sb;
     if (lstat(path, &sb) != 0)
-        return errno == ENOENT ? CM_OK
-                               : cm_error_add(err, CM_EINPUT, path, 0, 0, "cannot write: %s",
-                                              strerror(errno));
+        return errno == ENOENT
+                   ? CM_OK
+                   : cm_error_add(err, CM_EINPUT, path, 0, 0, "cannot write: %s", strerror(errno));
     if (S_ISLNK(sb.st_mode)) {
         struct stat tb;
         if (stat(path, &tb) == 0 && !S_ISREG(tb.st_mode))
@@ -82,8 +82,8 @@ cm_status cm_output_write(const char *path, cm_status (*fill)(FILE *fp, void *da
     if (st == CM_OK && werr)
         st = cm_error_add(err, CM_ESYS, path, 0, 0, "write failed: %s", strerror(werr));
     if (st == CM_OK && rename(tmp, path) != 0)
-        st = cm_error_add(err, CM_ESYS, path, 0, 0, "cannot rename into place: %s",
-                          strerror(errno));
+        st =
+            cm_error_add(err, CM_ESYS, path, 0, 0, "cannot rename into place: %s", strerror(errno));
     if (st != CM_OK)
         unlink(tmp);
     free(tmp);
