@@ -2,7 +2,9 @@
 #include "args.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 const char *cm_arg_value(int argc, char **argv, int *i, cm_error *err)
 {
@@ -25,4 +27,20 @@ int cm_arg_int(const char *opt, const char *s, long lo, long hi, long *out, cm_e
     }
     *out = v;
     return 0;
+}
+
+const char *cm_project_path(const char *rel)
+{
+    static char buf[4096];
+    struct stat sb;
+#ifdef CM_PROJECT_DIR
+    if (stat("styles", &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        snprintf(buf, sizeof buf, "%s/%s", CM_PROJECT_DIR, rel);
+        return buf;
+    }
+#else
+    (void)sb;
+#endif
+    snprintf(buf, sizeof buf, "%s", rel);
+    return buf;
 }

@@ -201,7 +201,10 @@ static void print_json(const cm_comparison *c)
 
 cm_status cm_cmd_compare(int argc, char **argv, cm_error *err)
 {
-    const char *format = "table", *data = "geodata", *map = NULL, *style = "styles/routes.yaml";
+    char data_buf[4096], style_buf[4096];
+    snprintf(style_buf, sizeof style_buf, "%s", cm_project_path("styles/routes.yaml"));
+    snprintf(data_buf, sizeof data_buf, "%s", cm_project_path("geodata"));
+    const char *format = "table", *data = data_buf, *map = NULL, *style = style_buf;
     const char *ids[MAX_IDS], *adds[8];
     size_t nids = 0, nadd = 0;
     for (int i = 0; i < argc; i++) {
@@ -237,7 +240,7 @@ cm_status cm_cmd_compare(int argc, char **argv, cm_error *err)
 
     cm_layer routes = {0}, wps = {0}, countries = {0}, lakes = {0};
     cm_comparison cmp = {0};
-    char path[4096];
+    char path[4200];
     cm_status st = cm_catalog_load(data, &routes, err);
     if (st == CM_OK) {
         snprintf(path, sizeof path, "%s/route_points.csv", data);

@@ -103,7 +103,9 @@ static void write_geojson(const cm_layer *L, const char *kind)
 
 cm_status cm_cmd_list(int argc, char **argv, cm_error *err)
 {
-    const char *kind = NULL, *format = "csv", *data = "geodata";
+    char data_buf[4096];
+    snprintf(data_buf, sizeof data_buf, "%s", cm_project_path("geodata"));
+    const char *kind = NULL, *format = "csv", *data = data_buf;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *val;
         if (!(val = cm_arg_value(argc, argv, &i, err)))

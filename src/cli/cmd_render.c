@@ -257,7 +257,10 @@ static int by_name(const void *a, const void *b)
 /* Every map of styles/ (files starting with '_' are bases) in every format. */
 cm_status cm_cmd_default(int argc, char **argv, cm_error *err)
 {
-    const char *styles = "styles", *outdir = "output";
+    char styles_buf[4096], out_buf[4096];
+    snprintf(styles_buf, sizeof styles_buf, "%s", cm_project_path("styles"));
+    snprintf(out_buf, sizeof out_buf, "%s", cm_project_path("output"));
+    const char *styles = styles_buf, *outdir = out_buf;
     for (int i = 0; i < argc; i++) {
         const char *val;
         if (strcmp(argv[i], "--styles") && strcmp(argv[i], "--out"))
@@ -286,13 +289,13 @@ cm_status cm_cmd_default(int argc, char **argv, cm_error *err)
         cm_error_add(err, CM_EINPUT, outdir, 0, 0, "cannot make the output directory: %s",
                      strerror(errno));
     for (size_t i = 0; i < n && err->count == 0; i++) {
-        char path[4096];
+        char path[8400];
         snprintf(path, sizeof path, "%s/%s", styles, names[i]);
         cm_map m = {0};
         if (cm_map_render(path, NULL, &m, err) == CM_OK) {
             warn_skipped(&m);
             for (const cm_backend *const *b = cm_backend_all(); *b && err->count == 0; b++) {
-                char out[4200];
+                char out[8400];
                 snprintf(out, sizeof out, "%s/%s.%s", outdir, m.style.id, (*b)->name);
                 write_job job = {*b, &m};
                 if (cm_output_write(out, fill_map, &job, err) == CM_OK)
