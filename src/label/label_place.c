@@ -191,6 +191,30 @@ static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm
     return best;
 }
 
+/* An area label goes at its centre, or nudged a little off it when that is taken. */
+static fit_result place_area(const cm_labeler *l, const cm_label_request *r, cm_item *it,
+                             const cm_scene_layer *placed)
+{
+    double h = it->ascent_px + it->descent_px, w = it->width_px;
+    static const double nudge[][2] = {{0, 0},  {0, -1},   {0, 1},    {-0.3, 0}, {0.3, 0},
+                                      {0, -2}, {0, 2},    {-0.3, -1}, {0.3, 1}};
+    fit_result best = FIT_FRAME;
+    for (size_t k = 0; k < sizeof nudge / sizeof nudge[0]; k++) {
+        it->x = r->x - w / 2 + nudge[k][0] * w;
+        it->y = r->y + (it->ascent_px - it->descent_px) / 2 + nudge[k][1] * h;
+        it->angle_rad = 0;
+        cm_box b = text_box(it);
+        fit_result f = fits(l, &b, placed);
+        if (f == FIT_OK) {
+            it->box = b;
+            return FIT_OK;
+        }
+        if (f > best)
+            best = f;
+    }
+    return best;
+}
+
 /* Point at arc length s along the polyline, and the cumulative lengths. */
 static cm_xy point_at(const cm_xy *p, const double *cum, size_t n, double s)
 {
@@ -371,10 +395,7 @@ cm_status cm_labeler_place(cm_labeler *l, cm_text *text, cm_scene_layer *out, cm
             if (f == FIT_OK && (st = repeat_line(l, r, it, out, s0)) != CM_OK)
                 break;
         } else {
-            it->x = r->x - it->width_px / 2;
-            it->y = r->y + (it->ascent_px - it->descent_px) / 2;
-            it->box = text_box(it);
-            f = fits(l, &it->box, out);
+            f = place_area(l, r, it, out);
         }
         if (f != FIT_OK) {
             memset(&it->box, 0, sizeof it->box);

@@ -20,7 +20,7 @@ cm_status cm_catalog_load(const char *dir, cm_layer *out, cm_error *err)
 {
     char *places = join_path(dir, "places.csv"), *wps = join_path(dir, "route_points.csv"),
          *routes = join_path(dir, "routes.csv");
-    cm_layer P = {0}, W = {0}, R = {0};
+    cm_layer P = {0}, W = {0}, R = {0}, S = {0};
     cm_status st = CM_OK;
     if (!places || !wps || !routes) {
         st = cm_error_oom(err);
@@ -45,12 +45,24 @@ cm_status cm_catalog_load(const char *dir, cm_layer *out, cm_error *err)
     }
     if ((st = cm_layer_join(&W, &R, err)) != CM_OK)
         goto done;
-    if (cm_layer_take(out, &P) != CM_OK || cm_layer_take(out, &W) != CM_OK)
+    /* seas are optional: label points of the water bodies the papers name */
+    char *seas = join_path(dir, "seas.csv");
+    FILE *probe = seas ? fopen(seas, "r") : NULL;
+    if (probe) {
+        fclose(probe);
+        if (cm_csv_load(seas, CM_CSV_FEATURES, &S, err) != CM_OK)
+            st = CM_EINPUT;
+    }
+    free(seas);
+    if (st == CM_OK &&
+        (cm_layer_take(out, &P) != CM_OK || cm_layer_take(out, &W) != CM_OK ||
+         cm_layer_take(out, &S) != CM_OK))
         st = cm_error_oom(err);
 done:
     cm_layer_free(&P);
     cm_layer_free(&W);
     cm_layer_free(&R);
+    cm_layer_free(&S);
     free(places);
     free(wps);
     free(routes);

@@ -5,7 +5,8 @@
 
 #include "feature.h"
 
-/* Loads dir/places.csv and dir/route_points.csv + dir/routes.csv into *out (zeroed; free with
+/* Loads dir/places.csv, dir/route_points.csv + dir/routes.csv and, when present,
+ * dir/seas.csv into *out (zeroed; free with
  * cm_layer_free). Every route must have its routes.csv row. */
 cm_status cm_catalog_load(const char *dir, cm_layer *out, cm_error *err);
 

@@ -337,6 +337,24 @@ static cm_status add_point(cm_build *b, const cm_style_layer *L, const cm_featur
     return CM_OK;
 }
 
+/* A label with no marker, centred on the point. */
+static cm_status add_symbol(cm_build *b, const cm_style_layer *L, const cm_feature *f,
+                            cm_labeler *labels)
+{
+    cm_paint p = cm_style_paint_for(L, cm_feature_get(f, "status"));
+    label_spot at = {CM_LABEL_AREA, 0, 0, 0, INFINITY, NULL, 0};
+    if (!p.text_field[0] || f->geom.npts == 0)
+        return CM_OK;
+    if (cm_build_to_page(b, f->geom.pts[0].x, f->geom.pts[0].y, &at.x, &at.y)) {
+        b->skipped++;
+        return CM_OK;
+    }
+    if (at.x < 0 || at.y < 0 || at.x > b->width_px || at.y > b->height_px)
+        return CM_OK;
+    cite(b, f);
+    return queue_label(b, L, &p, f, &at, labels);
+}
+
 static cm_status add_path(cm_build *b, const cm_style_layer *L, const cm_feature *f,
                           cm_scene_layer *out, cm_labeler *labels)
 {
@@ -438,6 +456,8 @@ cm_status cm_build_layers(cm_build *b, cm_scene *scene, cm_labeler *labels, cm_e
             cm_status st = CM_OK;
             if (f->geom.type == CM_GEOM_POINT && L->type == CM_LAYER_CIRCLE)
                 st = add_point(b, L, f, out, labels);
+            else if (f->geom.type == CM_GEOM_POINT && L->type == CM_LAYER_SYMBOL)
+                st = add_symbol(b, L, f, labels);
             else if (f->geom.type == CM_GEOM_POLYGON && L->type == CM_LAYER_FILL)
                 st = add_path(b, L, f, out, labels);
             else if (f->geom.type != CM_GEOM_POINT && L->type == CM_LAYER_LINE)

@@ -779,10 +779,13 @@ static void parse_layer(ctx *c, const yaml_node_t *n, cm_map_style *s)
                 L->type = CM_LAYER_FILL;
             else if (t && !strcmp(t, "line"))
                 L->type = CM_LAYER_LINE;
-            else if (t && (!strcmp(t, "circle") || !strcmp(t, "symbol")))
+            else if (t && !strcmp(t, "circle"))
                 L->type = CM_LAYER_CIRCLE;
+            else if (t && !strcmp(t, "symbol"))
+                L->type = CM_LAYER_SYMBOL;
             else
-                bad(c, v, "layer type must be fill, line or circle, not '%s'", t ? t : "", NULL);
+                bad(c, v, "layer type must be fill, line, circle or symbol, not '%s'",
+                    t ? t : "", NULL);
         } else if (!strcmp(key, "filter"))
             parse_filter(c, v, L);
         else if (!strcmp(key, "paint") || !strcmp(key, "layout")) {
@@ -806,7 +809,7 @@ static void parse_layer(ctx *c, const yaml_node_t *n, cm_map_style *s)
         }
     }
     if (!have_type)
-        bad(c, n, "layer '%s' needs a type (fill, line or circle)", id, NULL);
+        bad(c, n, "layer '%s' needs a type (fill, line, circle or symbol)", id, NULL);
     if (!have_source)
         bad(c, n, "layer '%s' needs a source", id, NULL);
     if (!L->label)

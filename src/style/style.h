@@ -47,7 +47,8 @@ typedef struct {
     double text_letter_spacing;
 } cm_paint;
 
-typedef enum { CM_LAYER_FILL, CM_LAYER_LINE, CM_LAYER_CIRCLE } cm_layer_type;
+/* symbol: a label only, centred on each point (seas, regions) */
+typedef enum { CM_LAYER_FILL, CM_LAYER_LINE, CM_LAYER_CIRCLE, CM_LAYER_SYMBOL } cm_layer_type;
 
 typedef struct {
     char *key;
