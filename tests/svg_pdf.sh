@@ -13,7 +13,7 @@ check "SVG parses as XML" xmllint --noout "$T/ov.svg"
 layers=$(xmllint --xpath '//*[local-name()="g"]/@*[local-name()="label"]' "$T/ov.svg" |
   sed 's/ *[a-z]*:*label="\([^"]*\)"/\1\n/g' | grep -v '^$' | tr '\n' '|')
 check "layers in drawing order: $layers" \
-  bash -c "[[ '$layers' == Countries\|Lakes\|Rivers\|Coastlines\|Borders\|Graticule\|Sea\ route\|*Labels\|Title\|Legend\|Sources\|Scale\ bar\| ]]"
+  bash -c "[[ '$layers' == Countries\|Lakes\|Rivers\|Coastlines\|Borders\|Graticule\|Seas\|Sea\ route\|*Labels\|Title\|Legend\|Sources\|Scale\ bar\| ]]"
 check "every layer is an Inkscape layer" \
   test "$(grep -c '<g ' "$T/ov.svg")" -eq "$(grep -c 'inkscape:groupmode="layer"' "$T/ov.svg")"
 check "no glyph symbols" bash -c "! grep -q '<symbol' '$T/ov.svg'"

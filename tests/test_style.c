@@ -84,7 +84,7 @@ static void all_errors_at_once(void)
     WANT(11, 7, "unknown property 'line-widht'; did you mean 'line-width'?");
     WANT(12, 19, "line-color must be a colour like \"#3a7bd5\"");
     WANT(13, 21, "line-opacity must be a number from 0 to 1");
-    WANT(15, 11, "layer type must be fill, line or circle, not 'blob'");
+    WANT(15, 11, "layer type must be fill, line, circle or symbol, not 'blob'");
     WANT(16, 13, "unknown source 'nowhere'");
     CHECK(err.count == 7);
     cm_style_free(&s);
