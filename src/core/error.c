@@ -45,6 +45,18 @@ cm_status cm_error_add(cm_error *err, cm_status status, const char *file, long l
     return err->status;
 }
 
+void cm_error_merge(cm_error *err, const cm_error *src)
+{
+    if (!err || !src || src->count == 0)
+        return;
+    if (err->count > 0)
+        append(err, "\n", 1);
+    append(err, src->text ? src->text : "", src->len);
+    if (err->status == CM_OK)
+        err->status = src->status;
+    err->count += src->count;
+}
+
 cm_status cm_error_oom(cm_error *err)
 {
     return cm_error_add(err, CM_ESYS, NULL, 0, 0, "out of memory");

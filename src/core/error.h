@@ -29,6 +29,9 @@ typedef struct {
 cm_status cm_error_add(cm_error *err, cm_status status, const char *file, long line, long col,
                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Appends every message of src to err (no length limit), keeping err's first status. */
+void cm_error_merge(cm_error *err, const cm_error *src);
+
 /* Adds a message for an allocation that failed (never allocates itself). */
 cm_status cm_error_oom(cm_error *err);
 

@@ -196,8 +196,8 @@ static fit_result place_area(const cm_labeler *l, const cm_label_request *r, cm_
                              const cm_scene_layer *placed)
 {
     double h = it->ascent_px + it->descent_px, w = it->width_px;
-    static const double nudge[][2] = {{0, 0},  {0, -1},   {0, 1},    {-0.3, 0}, {0.3, 0},
-                                      {0, -2}, {0, 2},    {-0.3, -1}, {0.3, 1}};
+    static const double nudge[][2] = {{0, 0},  {0, -1}, {0, 1},     {-0.3, 0}, {0.3, 0},
+                                      {0, -2}, {0, 2},  {-0.3, -1}, {0.3, 1}};
     fit_result best = FIT_FRAME;
     for (size_t k = 0; k < sizeof nudge / sizeof nudge[0]; k++) {
         it->x = r->x - w / 2 + nudge[k][0] * w;

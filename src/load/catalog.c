@@ -54,9 +54,8 @@ cm_status cm_catalog_load(const char *dir, cm_layer *out, cm_error *err)
             st = CM_EINPUT;
     }
     free(seas);
-    if (st == CM_OK &&
-        (cm_layer_take(out, &P) != CM_OK || cm_layer_take(out, &W) != CM_OK ||
-         cm_layer_take(out, &S) != CM_OK))
+    if (st == CM_OK && (cm_layer_take(out, &P) != CM_OK || cm_layer_take(out, &W) != CM_OK ||
+                        cm_layer_take(out, &S) != CM_OK))
         st = cm_error_oom(err);
 done:
     cm_layer_free(&P);

@@ -308,8 +308,8 @@ cm_status cm_csv_load(const char *path, cm_csv_mode mode, cm_layer *out, cm_erro
     if (local.count) {
         if (local.count >= MAX_ERRORS)
             cm_error_add(&local, CM_EINPUT, path, 0, 0, "too many errors, stopped");
-        status = cm_error_add(err, local.status, NULL, 0, 0, "%s", local.text);
-        err->count += local.count - 1;
+        status = local.status;
+        cm_error_merge(err, &local);
     }
     cm_error_clear(&local);
     return status;

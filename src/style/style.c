@@ -153,8 +153,14 @@ static size_t count_words(const char *const *w)
     return n;
 }
 
+#define MAX_STYLE_ERRORS 50 /* past this a file is not a style file: stop listing */
+
 static void bad(ctx *c, const yaml_node_t *n, const char *fmt, const char *a, const char *b)
 {
+    if (c->err->count == MAX_STYLE_ERRORS)
+        cm_error_add(c->err, CM_EINPUT, c->path, 0, 0, "too many errors, stopped listing");
+    if (c->err->count >= MAX_STYLE_ERRORS)
+        return;
     char msg[600];
     snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
     cm_error_add(c->err, CM_EINPUT, c->path, (long)n->start_mark.line + 1,
@@ -784,8 +790,8 @@ static void parse_layer(ctx *c, const yaml_node_t *n, cm_map_style *s)
             else if (t && !strcmp(t, "symbol"))
                 L->type = CM_LAYER_SYMBOL;
             else
-                bad(c, v, "layer type must be fill, line, circle or symbol, not '%s'",
-                    t ? t : "", NULL);
+                bad(c, v, "layer type must be fill, line, circle or symbol, not '%s'", t ? t : "",
+                    NULL);
         } else if (!strcmp(key, "filter"))
             parse_filter(c, v, L);
         else if (!strcmp(key, "paint") || !strcmp(key, "layout")) {
