@@ -18,20 +18,10 @@ void cm_labeler_init(cm_labeler *l, double w, double h)
     l->height_px = h;
 }
 
-static void free_item_strings(cm_item *it)
-{
-    free(it->feature_id);
-    free(it->name);
-    free(it->css_class);
-    free(it->text);
-    free(it->font);
-    cm_geom_free(&it->path);
-}
-
 void cm_labeler_free(cm_labeler *l)
 {
     for (size_t i = 0; i < l->nreqs; i++) {
-        free_item_strings(&l->reqs[i].proto);
+        cm_item_free_contents(&l->reqs[i].proto);
         cm_geom_free(&l->reqs[i].line);
     }
     for (size_t i = 0; i < l->nresults; i++) {
@@ -157,6 +147,25 @@ static const char *reason_of(fit_result worst)
     }
 }
 
+/* Puts the label's baseline start at (x, y), upright; returns whether it fits there, and
+ * keeps the worst reason in *best when it does not. */
+static int try_at(const cm_labeler *l, cm_item *it, double x, double y,
+                  const cm_scene_layer *placed, fit_result *best)
+{
+    it->x = x;
+    it->y = y;
+    it->angle_rad = 0;
+    cm_box b = text_box(it);
+    fit_result f = fits(l, &b, placed);
+    if (f == FIT_OK) {
+        it->box = b;
+        return 1;
+    }
+    if (f > *best)
+        *best = f;
+    return 0;
+}
+
 /* Tries the point positions; returns the best failure when none fits. */
 static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm_item *it,
                               const cm_scene_layer *placed)
@@ -176,17 +185,8 @@ static fit_result place_point(const cm_labeler *l, const cm_label_request *r, cm
                    : sx < 0 ? r->x - off - it->width_px
                             : r->x - it->width_px / 2;
         double top = sy < 0 ? r->y - off - h : sy > 0 ? r->y + off : r->y - h / 2;
-        it->x = x;
-        it->y = top + it->ascent_px;
-        it->angle_rad = 0;
-        cm_box b = text_box(it);
-        fit_result f = fits(l, &b, placed);
-        if (f == FIT_OK) {
-            it->box = b;
+        if (try_at(l, it, x, top + it->ascent_px, placed, &best))
             return FIT_OK;
-        }
-        if (f > best)
-            best = f;
     }
     return best;
 }
@@ -200,17 +200,10 @@ static fit_result place_area(const cm_labeler *l, const cm_label_request *r, cm_
                                       {0, -2}, {0, 2},  {-0.3, -1}, {0.3, 1}};
     fit_result best = FIT_FRAME;
     for (size_t k = 0; k < sizeof nudge / sizeof nudge[0]; k++) {
-        it->x = r->x - w / 2 + nudge[k][0] * w;
-        it->y = r->y + (it->ascent_px - it->descent_px) / 2 + nudge[k][1] * h;
-        it->angle_rad = 0;
-        cm_box b = text_box(it);
-        fit_result f = fits(l, &b, placed);
-        if (f == FIT_OK) {
-            it->box = b;
+        double x = r->x - w / 2 + nudge[k][0] * w;
+        double y = r->y + (it->ascent_px - it->descent_px) / 2 + nudge[k][1] * h;
+        if (try_at(l, it, x, y, placed, &best))
             return FIT_OK;
-        }
-        if (f > best)
-            best = f;
     }
     return best;
 }

@@ -2,6 +2,8 @@
  * lon/lat box are never projected, parts wholly inside the frame are never clipped. */
 #include "build.h"
 
+#include "../core/grow.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -241,15 +243,6 @@ static cm_status make_label(cm_build *b, const cm_style_layer *L, const cm_paint
     return CM_OK;
 }
 
-static void free_proto(cm_item *it)
-{
-    free(it->feature_id);
-    free(it->name);
-    free(it->css_class);
-    free(it->text);
-    free(it->font);
-}
-
 /* Where a label goes: by a point (clear of its marker), centred in an area, or along a line. */
 typedef struct {
     cm_label_kind kind;
@@ -277,7 +270,7 @@ static cm_status queue_label(cm_build *b, const cm_style_layer *L, const cm_pain
         else
             st = cm_labeler_add_line(labels, &proto, at->line, at->nline, p->text_priority);
     }
-    free_proto(&proto); /* zeroed when the labeler took it */
+    cm_item_free_contents(&proto); /* zeroed when the labeler took it */
     return st;
 }
 
@@ -484,41 +477,65 @@ double cm_build_graticule_step(const cm_build *b)
     return 0.1;
 }
 
-cm_status cm_build_graticule(cm_build *b, cm_scene *scene, cm_error *err)
+cm_status cm_build_graticule_lines(const cm_build *b, cm_gratline **out, size_t *n)
 {
     double step = cm_build_graticule_step(b);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
     if (step <= 0)
         return CM_OK;
-    cm_scene_layer *L = cm_scene_add_layer(scene, "graticule", "Graticule");
-    if (!L)
-        return cm_error_oom(err);
-    for (int kind = 0; kind < 2; kind++) {
-        double lo = kind ? b->lonlat_box[1] : b->lonlat_box[0];
-        double hi = kind ? b->lonlat_box[3] : b->lonlat_box[2];
-        double olo = kind ? b->lonlat_box[0] : fmax(-89.9, b->lonlat_box[1]);
-        double ohi = kind ? b->lonlat_box[2] : fmin(89.9, b->lonlat_box[3]);
+    for (int parallel = 0; parallel < 2; parallel++) {
+        double lo = parallel ? b->lonlat_box[1] : b->lonlat_box[0];
+        double hi = parallel ? b->lonlat_box[3] : b->lonlat_box[2];
+        double olo = parallel ? b->lonlat_box[0] : fmax(-89.9, b->lonlat_box[1]);
+        double ohi = parallel ? b->lonlat_box[2] : fmin(89.9, b->lonlat_box[3]);
         for (double v = ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
-            cm_geom line = {.type = CM_GEOM_LINE};
-            int n = 200;
-            for (int i = 0; i <= n; i++) {
-                double o = olo + (ohi - olo) * i / n;
-                if (cm_geom_add(&line, kind ? o : v, kind ? v : o) != CM_OK) {
-                    cm_geom_free(&line);
-                    return cm_error_oom(err);
-                }
+            if (cm_grow((void **)out, &cap, *n + 1, sizeof **out, 32))
+                return CM_ESYS;
+            cm_gratline *g = &(*out)[(*n)++];
+            memset(g, 0, sizeof *g);
+            g->parallel = parallel;
+            g->value = v;
+            g->line.type = CM_GEOM_LINE;
+            for (int i = 0; i <= 400; i++) {
+                double o = olo + (ohi - olo) * i / 400;
+                if (cm_geom_add(&g->line, parallel ? o : v, parallel ? v : o) != CM_OK)
+                    return CM_ESYS;
             }
-            cm_item *it = cm_scene_add_item(L, CM_ITEM_PATH);
-            char id[48];
-            snprintf(id, sizeof id, "%s%g", kind ? "lat" : "lon", v);
-            cm_status st = it ? cm_item_set_strings(it, id, NULL, "graticule") : CM_ESYS;
-            if (st == CM_OK)
-                st = cm_build_project_geom(b, &line, &it->path);
-            cm_geom_free(&line);
-            if (st != CM_OK)
-                return cm_error_oom(err);
+        }
+    }
+    return CM_OK;
+}
+
+void cm_build_graticule_free(cm_gratline *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cm_geom_free(&lines[i].line);
+    free(lines);
+}
+
+cm_status cm_build_graticule(cm_build *b, cm_scene *scene, cm_error *err)
+{
+    cm_gratline *lines;
+    size_t n;
+    cm_status st = cm_build_graticule_lines(b, &lines, &n);
+    cm_scene_layer *L =
+        st == CM_OK && n ? cm_scene_add_layer(scene, "graticule", "Graticule") : NULL;
+    if (st == CM_OK && n && !L)
+        st = CM_ESYS;
+    for (size_t k = 0; st == CM_OK && k < n; k++) {
+        cm_item *it = cm_scene_add_item(L, CM_ITEM_PATH);
+        char id[48];
+        snprintf(id, sizeof id, "%s%g", lines[k].parallel ? "lat" : "lon", lines[k].value);
+        st = it ? cm_item_set_strings(it, id, NULL, "graticule") : CM_ESYS;
+        if (st == CM_OK)
+            st = cm_build_project_geom(b, &lines[k].line, &it->path);
+        if (st == CM_OK) {
             it->stroke = (cm_color){0.42, 0.55, 0.68, 0.55};
             it->stroke_width_px = pt_px(b, 0.35);
         }
     }
-    return CM_OK;
+    cm_build_graticule_free(lines, n);
+    return st == CM_OK ? CM_OK : cm_error_oom(err);
 }

@@ -33,6 +33,19 @@ cm_status cm_build_layers(cm_build *b, cm_scene *scene, cm_labeler *labels, cm_e
 /* The graticule spacing in degrees for this map (the style's, or chosen from the extent);
  * 0 when the style says none. */
 double cm_build_graticule_step(const cm_build *b);
+/* One line of the graticule in lon/lat: a meridian (parallel == 0) or a parallel at value
+ * degrees, sampled across the frame's lon/lat box. */
+typedef struct {
+    int parallel;
+    double value;
+    cm_geom line; /* owned */
+} cm_gratline;
+
+/* The graticule's lines (meridians, then parallels); *out is owned, free with
+ * cm_build_graticule_free. None when the step is 0. */
+cm_status cm_build_graticule_lines(const cm_build *b, cm_gratline **out, size_t *n);
+void cm_build_graticule_free(cm_gratline *lines, size_t n);
+
 /* Appends a "graticule" layer of meridians and parallels over the frame. */
 cm_status cm_build_graticule(cm_build *b, cm_scene *scene, cm_error *err);
 

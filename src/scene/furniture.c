@@ -539,42 +539,42 @@ static int graticule_labels(furn_ctx *c, cm_scene *furn, cm_labeler *labels)
 {
     (void)furn;
     cm_build *b = c->b;
-    double step = cm_build_graticule_step(b), W = b->width_px, H = b->height_px;
-    if (step <= 0)
-        return 0;
-    for (int parallel = 0; parallel < 2; parallel++) {
-        double lo = parallel ? b->lonlat_box[1] : b->lonlat_box[0];
-        double hi = parallel ? b->lonlat_box[3] : b->lonlat_box[2];
-        double olo = parallel ? b->lonlat_box[0] : fmax(-89.9, b->lonlat_box[1]);
-        double ohi = parallel ? b->lonlat_box[2] : fmin(89.9, b->lonlat_box[3]);
-        for (double v = ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
-            double x0 = NAN, y0 = NAN;
-            int done[4] = {0, 0, 0, 0};
-            for (int i = 0; i <= 400; i++) {
-                double o = olo + (ohi - olo) * i / 400.0, x, y;
-                if (cm_build_to_page(b, parallel ? o : v, parallel ? v : o, &x, &y)) {
-                    x0 = NAN;
-                    continue;
-                }
-                for (int e = parallel ? 2 : 0; !isnan(x0) && e < (parallel ? 4 : 2); e++) {
-                    double edge = e == 0 ? 0 : e == 1 ? H : e == 2 ? 0 : W;
-                    double a = e < 2 ? y0 : x0, bnow = e < 2 ? y : x;
-                    if (done[e] || a == bnow || (a - edge) * (bnow - edge) > 0)
-                        continue;
-                    double t = (edge - a) / (bnow - a);
-                    double cx = x0 + t * (x - x0), cy = y0 + t * (y - y0);
-                    if (cx < 0 || cx > W || cy < 0 || cy > H)
-                        continue; /* crosses the edge's line outside the frame */
-                    done[e] = 1;
-                    if (edge_label(c, labels, v, parallel, cx, cy, e))
-                        return -1;
-                }
-                x0 = x;
-                y0 = y;
+    double W = b->width_px, H = b->height_px;
+    cm_gratline *lines;
+    size_t n;
+    if (cm_build_graticule_lines(b, &lines, &n) != CM_OK)
+        return -1;
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        int parallel = lines[k].parallel;
+        double x0 = NAN, y0 = NAN;
+        int done[4] = {0, 0, 0, 0};
+        for (size_t i = 0; i < lines[k].line.npts && rc == 0; i++) {
+            double x, y;
+            const cm_xy *q = &lines[k].line.pts[i];
+            if (cm_build_to_page(b, q->x, q->y, &x, &y)) {
+                x0 = NAN;
+                continue;
             }
+            /* meridians meet the top and bottom edges, parallels the left and right */
+            for (int e = parallel ? 2 : 0; !isnan(x0) && e < (parallel ? 4 : 2); e++) {
+                double edge = e == 0 ? 0 : e == 1 ? H : e == 2 ? 0 : W;
+                double a = e < 2 ? y0 : x0, bnow = e < 2 ? y : x;
+                if (done[e] || a == bnow || (a - edge) * (bnow - edge) > 0)
+                    continue;
+                double t = (edge - a) / (bnow - a);
+                double cx = x0 + t * (x - x0), cy = y0 + t * (y - y0);
+                if (cx < 0 || cx > W || cy < 0 || cy > H)
+                    continue; /* crosses the edge's line outside the frame */
+                done[e] = 1;
+                rc = edge_label(c, labels, lines[k].value, parallel, cx, cy, e);
+            }
+            x0 = x;
+            y0 = y;
         }
     }
-    return 0;
+    cm_build_graticule_free(lines, n);
+    return rc;
 }
 
 cm_status cm_furniture_add(cm_build *b, cm_text *text, const cm_scene *map, cm_scene *furn,

@@ -85,19 +85,23 @@ const cm_scene_layer *cm_scene_find_layer(const cm_scene *s, const char *id)
     return NULL;
 }
 
+void cm_item_free_contents(cm_item *it)
+{
+    free(it->feature_id);
+    free(it->name);
+    free(it->css_class);
+    free(it->text);
+    free(it->font);
+    it->feature_id = it->name = it->css_class = it->text = it->font = NULL;
+    cm_geom_free(&it->path);
+}
+
 void cm_scene_free(cm_scene *s)
 {
     for (size_t i = 0; i < s->nlayers; i++) {
         cm_scene_layer *L = &s->layers[i];
-        for (size_t k = 0; k < L->count; k++) {
-            cm_item *it = &L->items[k];
-            free(it->feature_id);
-            free(it->name);
-            free(it->css_class);
-            free(it->text);
-            free(it->font);
-            cm_geom_free(&it->path);
-        }
+        for (size_t k = 0; k < L->count; k++)
+            cm_item_free_contents(&L->items[k]);
         free(L->items);
         free(L->id);
         free(L->label);

@@ -70,6 +70,8 @@ cm_status cm_item_set_strings(cm_item *it, const char *feature_id, const char *n
 void cm_scene_move_last(cm_scene *s, size_t at);
 /* Moves every layer of src to the end of dst; src is left empty. */
 cm_status cm_scene_take_layers(cm_scene *dst, cm_scene *src);
+/* Frees what an item owns (strings and path) and zeroes those fields. */
+void cm_item_free_contents(cm_item *it);
 const cm_scene_layer *cm_scene_find_layer(const cm_scene *s, const char *id);
 void cm_scene_free(cm_scene *s);
 
