@@ -13,6 +13,8 @@ head -c 20000 "$T/countries.shp" > "$T/trunc.shp"; cp "$T/countries.shx" "$T/tru
 cp "$T/countries.dbf" "$T/trunc.dbf"
 cp "$T/countries.shp" "$T/nodbf.shp"; cp "$T/countries.shx" "$T/nodbf.shx"
 head -c 50 "$T/countries.shp" > "$T/hdr.shp"; cp "$T/countries.shx" "$T/hdr.shx"; cp "$T/countries.dbf" "$T/hdr.dbf"
+cp "$T/countries.shp" "$T/shortdbf.shp"; cp "$T/countries.shx" "$T/shortdbf.shx"
+head -c 5000 "$T/countries.dbf" > "$T/shortdbf.dbf"
 cp ../../geodata/base/coastlines.shp "$T/mixed.shp"; cp ../../geodata/base/coastlines.shx "$T/mixed.shx"
 cp "$T/countries.dbf" "$T/mixed.dbf"
 
@@ -52,6 +54,11 @@ expect shp_header 1 "corridormap: OUT/hdr.shp: not a readable shapefile (bad or 
   render $OV --base "$T/hdr.shp" -o "$T/keep.png"
 expect shp_no_dbf 1 "corridormap: OUT/nodbf.shp: missing OUT/nodbf.dbf beside the .shp" \
   render $OV --base "$T/nodbf.shp" -o "$T/keep.png"
+# a .dbf cut short: the Tumen map reads every record (its inset draws all countries)
+rec=$("$CM" render ../../styles/tumen.yaml --base "$T/shortdbf.shp" -o "$T/keep.png" 2>&1 | sed -n 's/.*record \([0-9]*\):.*/\1/p')
+expect shp_short_dbf 1 "corridormap: OUT/shortdbf.dbf: record $rec: cannot be read (the .dbf is short or damaged)" \
+  render ../../styles/tumen.yaml --base "$T/shortdbf.shp" -o "$T/keep.png"
+check "the short .dbf fails on a record past its end ($rec)" test "${rec:-0}" -gt 1
 nshapes=$(( ($(stat -c %s "$T/mixed.shx") - 100) / 8 ))
 nrecords=$(bash dbf_count.sh "$T/countries.dbf")
 expect shp_counts 1 "corridormap: OUT/mixed.shp: $nshapes shapes but $nrecords attribute records in the .dbf" \

@@ -48,16 +48,23 @@ static int is_latin1(const char *path)
     return latin1;
 }
 
-static cm_status read_attrs(DBFHandle dbf, int rec, int latin1, cm_feature *f)
+/* Copies record rec's attributes onto f. A record the .dbf cannot give (a short file) is
+ * an error naming it, not a feature with blank attributes. */
+static cm_status read_attrs(DBFHandle dbf, const char *dbfpath, int rec, int latin1, cm_feature *f,
+                            cm_error *err)
 {
     int nf = DBFGetFieldCount(dbf);
     for (int k = 0; k < nf; k++) {
         char fname[XBASE_FLDNAME_LEN_READ + 1] = "";
         DBFGetFieldInfo(dbf, k, fname, NULL, NULL);
         const char *raw = DBFReadStringAttribute(dbf, rec, k);
-        char *val = cm_utf8_clean(raw ? raw : "", latin1);
+        if (!raw)
+            return cm_error_add(err, CM_EINPUT, dbfpath, 0, 0,
+                                "record %d: cannot be read (the .dbf is short or damaged)",
+                                rec + 1);
+        char *val = cm_utf8_clean(raw, latin1);
         if (!val)
-            return CM_ESYS;
+            return cm_error_oom(err);
         /* trailing blanks pad DBF fields */
         for (size_t n = strlen(val); n > 0 && val[n - 1] == ' '; n--)
             val[n - 1] = '\0';
@@ -69,7 +76,7 @@ static cm_status read_attrs(DBFHandle dbf, int rec, int latin1, cm_feature *f)
         }
         free(val);
         if (st != CM_OK)
-            return st;
+            return cm_error_oom(err);
     }
     return CM_OK;
 }
@@ -231,10 +238,8 @@ cm_status cm_shp_load(const char *path, const cm_bbox_filter *filter, cm_layer *
         SHPDestroyObject(obj);
         if (st != CM_OK)
             goto done;
-        if (read_attrs(dbf, rec, latin1, f) != CM_OK) {
-            st = cm_error_oom(err);
+        if ((st = read_attrs(dbf, dbfp, rec, latin1, f, err)) != CM_OK)
             goto done;
-        }
         cm_geom_bbox(&f->geom, f->bbox);
     }
 done:
