@@ -105,6 +105,10 @@ expect cli_extent 1 "corridormap: --extent must be LON0,LAT0,LON1,LAT1 with LON0
   render $OV --extent 10,50,5,60 -o "$T/keep.png"
 expect out_no_dir 1 "corridormap: OUT/nowhere/map.png: cannot write: its directory does not exist" \
   render $OV -o "$T/nowhere/map.png"
+printf 'x' > "$T/afile"
+expect out_parent_not_dir 1 "corridormap: OUT/afile/map.png: cannot write: Not a directory" \
+  render $OV -o "$T/afile/map.png"
+rm -f "$T/afile"
 mkdir "$T/adir"
 expect out_is_dir 1 "corridormap: OUT/adir: is a directory; give a file name" \
   render $OV --format png -o "$T/adir"
