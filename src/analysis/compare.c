@@ -303,6 +303,16 @@ done:
     return st;
 }
 
+void cm_route_countries(const cm_route_stats *r, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->ncountries; i++) {
+        size_t len = strlen(buf);
+        const cm_visit *v = &r->countries[i];
+        snprintf(buf + len, n - len, "%s%s", i ? " " : "", *v->iso ? v->iso : v->name);
+    }
+}
+
 static void free_strs(char **a, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -44,4 +44,7 @@ cm_status cm_compare_run(const cm_layer *routes, const cm_layer *waypoints,
                          cm_error *err);
 void cm_comparison_free(cm_comparison *c);
 
+/* The countries of a route as "CHN KAZ RUS" (the name where there is no ISO code) into buf. */
+void cm_route_countries(const cm_route_stats *r, char *buf, size_t n);
+
 #endif

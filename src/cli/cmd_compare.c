@@ -16,17 +16,6 @@
 
 #define MAX_IDS 64
 
-static void countries_str(const cm_route_stats *r, char *buf, size_t n, int names)
-{
-    buf[0] = '\0';
-    for (size_t i = 0; i < r->ncountries; i++) {
-        size_t len = strlen(buf);
-        const char *c = names ? r->countries[i].name
-                              : (*r->countries[i].iso ? r->countries[i].iso : r->countries[i].name);
-        snprintf(buf + len, n - len, "%s%s", i ? (names ? ", " : " ") : "", c);
-    }
-}
-
 static void list_str(char **items, size_t count, const char *sep, char *buf, size_t n)
 {
     buf[0] = '\0';
@@ -56,7 +45,7 @@ static void print_table(const cm_comparison *c)
         if (i > 0)
             printf("  computed  vs %-10s %+.0f km (%+.1f%%)\n", ref->id,
                    r->length_km - ref->length_km, diff_pct(r, ref));
-        countries_str(r, buf, sizeof buf, 0);
+        cm_route_countries(r, buf, sizeof buf);
         printf("  computed  countries     %s\n", buf);
         printf("  computed  crossings     %d border, %zu sea\n", r->border_crossings, r->nsea);
         list_str(r->sea_legs, r->nsea, "; ", buf, sizeof buf);
@@ -97,7 +86,7 @@ static void print_md(const cm_comparison *c)
         printf(" (`%s`) | %.0f | %.0f | %.0f | %+.0f km (%+.1f%%) | ", r->id, r->length_km,
                r->land_km, r->sea_km, r->length_km - c->items[0].length_km,
                diff_pct(r, &c->items[0]));
-        countries_str(r, buf, sizeof buf, 0);
+        cm_route_countries(r, buf, sizeof buf);
         printf("%s | %d | %zu | %s %s | %s | %s |\n", buf, r->border_crossings, r->nsea, r->status,
                r->year, r->transit_days, r->source);
     }
@@ -131,7 +120,7 @@ static void print_csv(const cm_comparison *c)
         csv_cell(r->name, 0);
         printf("%.1f,%.1f,%.1f,%.1f,%.2f,", r->length_km, r->land_km, r->sea_km,
                r->length_km - c->items[0].length_km, diff_pct(r, &c->items[0]));
-        countries_str(r, buf, sizeof buf, 0);
+        cm_route_countries(r, buf, sizeof buf);
         csv_cell(buf, 0);
         printf("%d,%zu,", r->border_crossings, r->nsea);
         list_str(r->sea_legs, r->nsea, "; ", buf, sizeof buf);

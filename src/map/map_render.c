@@ -245,10 +245,7 @@ static cm_status add_comparison(cm_build *b, const char *const *pats, size_t npa
                 snprintf(cell, 160, "%.0f / %.0f", x->land_km, x->sea_km);
                 break;
             case 3:
-                for (size_t c = 0; c < x->ncountries; c++) {
-                    size_t len = strlen(cell);
-                    snprintf(cell + len, 160 - len, "%s%s", c ? " " : "", x->countries[c].iso);
-                }
+                cm_route_countries(x, cell, 160);
                 break;
             case 4:
                 snprintf(cell, 160, "%d", x->border_crossings);
