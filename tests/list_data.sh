@@ -18,6 +18,11 @@ uncited=$(tail -n +2 "$T/all.csv" | grep -v -c -E "$papers" || true)
 check "every feature cites a paper ($uncited do not)" test "$uncited" -eq 0
 check "GeoJSON is a FeatureCollection" grep -q '"type": "FeatureCollection"' "$T/all.json"
 check "GeoJSON has LineStrings" grep -q '"type": "LineString"' "$T/all.json"
+check "GeoJSON parses as JSON" python3 -m json.tool "$T/all.json" "$T/parsed.json"
+# RFC 7946 3.1.9: the Northern Sea Route, which crosses 180 degrees, is cut there
+nsr=$(grep -o '"id": "northern_sea_route", "geometry": {"type": "[A-Za-z]*"' "$T/all.json")
+check "a route across 180 is a MultiLineString ($nsr)" bash -c "[[ '$nsr' == *MultiLineString* ]]"
+check "cut at 180 on both sides" grep -q '\[180.00000, 69.57407\]\], \[\[-180.00000, 69.57407\]' "$T/all.json"
 # --kind filters
 "$CM" list --kind pipeline > "$T/pipes.csv"
 check "--kind pipeline lists only pipelines" \

@@ -62,6 +62,30 @@ static void write_csv(const cm_layer *L, const char *kind)
     }
 }
 
+/* A line's coordinates; one that steps across 180 degrees is cut there into the parts of a
+ * MultiLineString, with the crossing point on both sides (RFC 7946, section 3.1.9). */
+static void geojson_line(const cm_geom *g)
+{
+    int cuts = 0;
+    for (size_t k = 1; k < g->npts; k++)
+        cuts += fabs(g->pts[k].x - g->pts[k - 1].x) > 180;
+    printf("{\"type\": \"%s\", \"coordinates\": %s[", cuts ? "MultiLineString" : "LineString",
+           cuts ? "[" : "");
+    for (size_t k = 0; k < g->npts; k++) {
+        const cm_xy *p = &g->pts[k], *q = k ? &g->pts[k - 1] : NULL;
+        if (q && fabs(p->x - q->x) > 180) {
+            /* where the segment meets the antimeridian, taking the short way round */
+            double east = q->x > 0 ? 180 : -180;
+            double px = p->x + (q->x > 0 ? 360 : -360);
+            double t = (east - q->x) / (px - q->x);
+            double lat = q->y + t * (p->y - q->y);
+            printf(", [%.5f, %.5f]], [[%.5f, %.5f]", east, lat, -east, lat);
+        }
+        printf("%s[%.5f, %.5f]", k ? ", " : "", p->x, p->y);
+    }
+    printf("]%s}", cuts ? "]" : "");
+}
+
 static void write_geojson(const cm_layer *L, const char *kind)
 {
     int first = 1;
@@ -76,15 +100,13 @@ static void write_geojson(const cm_layer *L, const char *kind)
         first = 0;
         cm_json_string(stdout, f->id);
         int line = f->geom.type == CM_GEOM_LINE;
-        printf(", \"geometry\": {\"type\": \"%s\", \"coordinates\": ",
-               line ? "LineString" : "Point");
+        printf(", \"geometry\": ");
         if (line)
-            putchar('[');
-        for (size_t k = 0; k < (line ? f->geom.npts : 1); k++)
-            printf("%s[%.5f, %.5f]", k ? ", " : "", f->geom.pts[k].x, f->geom.pts[k].y);
-        if (line)
-            putchar(']');
-        printf("}, \"properties\": {");
+            geojson_line(&f->geom);
+        else
+            printf("{\"type\": \"Point\", \"coordinates\": [%.5f, %.5f]}", f->geom.pts[0].x,
+                   f->geom.pts[0].y);
+        printf(", \"properties\": {");
         for (size_t a = 0; a < f->nattrs; a++) {
             printf("%s", a ? ", " : "");
             cm_json_string(stdout, f->attrs[a].key);
