@@ -7,7 +7,7 @@ CM_PACKAGES=(
   libcairo2-dev libpango1.0-dev libproj-dev proj-bin proj-data libshp-dev libyaml-dev
   libcsv-dev libgeos-dev libpng-dev
   fonts-noto-core fonts-wqy-microhei fonts-dejavu-core fontconfig
-  librsvg2-bin poppler-utils libxml2-utils valgrind
+  librsvg2-bin poppler-utils libxml2-utils valgrind python3
   clang libclang-rt-14-dev
   inkscape
 )
