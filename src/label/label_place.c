@@ -237,7 +237,10 @@ static fit_result place_line(const cm_labeler *l, const cm_label_request *r, cm_
     for (size_t i = 1; i < n; i++)
         cum[i] = cum[i - 1] + hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
     double total = cum[n - 1], w = it->width_px, h = it->ascent_px + it->descent_px;
-    static const double at[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88};
+    /* from the middle outwards, alternating sides, every 4 % of the length */
+    static const double at[] = {0.5,  0.46, 0.54, 0.42, 0.58, 0.38, 0.62, 0.34,
+                                0.66, 0.3,  0.7,  0.26, 0.74, 0.22, 0.78, 0.18,
+                                0.82, 0.14, 0.86, 0.1,  0.9,  0.06, 0.94};
     fit_result best = FIT_FRAME;
     int found = 0;
     for (size_t k = 0; !found && total > w * 1.1 && k < sizeof at / sizeof at[0]; k++) {
