@@ -1,20 +1,9 @@
-/* corridormap: the command line. The only place that prints and picks the exit code:
+/* corridormap: the command line. It picks the exit code from the error the commands fill:
  * 0 done, 1 bad input or usage, 2 a failure of ours or of the system. */
-#include <csv.h>
-#include <dirent.h>
-#include <errno.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "../draw/backend.h"
-#include "../load/catalog.h"
-#include "../map/map_render.h"
-#include "../project/projection.h"
-#include "../write/output_file.h"
 #include "commands.h"
 
 #define CM_VERSION "0.1.0"
