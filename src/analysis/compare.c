@@ -84,6 +84,26 @@ static const char *water_name(const cm_layer *lakes, cm_clip *clip, double lon, 
     return "open sea";
 }
 
+static int push_str(char ***arr, size_t *n, const char *s);
+
+/* Names the open sea crossing by both its ends: "Aktau (Caspian Sea)" becomes
+ * "Aktau–Baku (Caspian Sea)". 0, or -1 when out of memory. */
+static int close_sea_leg(cm_route_stats *r, const char *end_name)
+{
+    if (r->nsea == 0)
+        return 0;
+    char *leg = r->sea_legs[r->nsea - 1], *paren = strrchr(leg, '(');
+    char both[300];
+    snprintf(both, sizeof both, "%.*s–%s %s", (int)(paren ? paren - leg - 1 : 0), leg, end_name,
+             paren ? paren : "");
+    char *named = cm_strdup(both);
+    if (!named)
+        return -1;
+    free(leg);
+    r->sea_legs[r->nsea - 1] = named;
+    return 0;
+}
+
 static int push_str(char ***arr, size_t *n, const char *s)
 {
     char **g = realloc(*arr, (*n + 1) * sizeof *g);
@@ -180,24 +200,15 @@ static cm_status stats_for(const cm_feature *f, const cm_layer *wp, const countr
             /* consecutive sea legs between two ferry ports are one crossing */
             if (!sea_pending) {
                 char leg[256];
-                const cm_feature *row_b = i + 1 < nrows && nrows == g->npts ? rows[i + 1] : NULL;
                 snprintf(leg, sizeof leg, "%s (%s)", row ? cm_feature_str(row, "name") : "",
                          water_name(lakes, clip, mlon, mlat));
-                (void)row_b;
                 TRY(push_str(&r->sea_legs, &r->nsea, leg));
             }
             sea_pending = 1;
             continue;
         }
-        if (sea_pending && r->nsea > 0) {
-            /* name the crossing by both ends: "Aktau–Baku (Caspian Sea)" */
-            char *leg = r->sea_legs[r->nsea - 1], *paren = strrchr(leg, '(');
-            char both[300];
-            snprintf(both, sizeof both, "%.*s–%s %s", (int)(paren ? paren - leg - 1 : 0), leg,
-                     row ? cm_feature_str(row, "name") : "", paren ? paren : "");
-            free(leg);
-            TRY(!(r->sea_legs[r->nsea - 1] = cm_strdup(both)));
-        }
+        if (sea_pending)
+            TRY(close_sea_leg(r, row ? cm_feature_str(row, "name") : ""));
         sea_pending = 0;
         r->land_km += km;
         int steps = (int)ceil(km / SAMPLE_KM);
@@ -210,14 +221,8 @@ static cm_status stats_for(const cm_feature *f, const cm_layer *wp, const countr
             TRY(push_run(&runs, &nruns, &cap, c, 0, 0));
         }
     }
-    if (sea_pending && r->nsea > 0 && nrows == g->npts) {
-        char *leg = r->sea_legs[r->nsea - 1], *paren = strrchr(leg, '(');
-        char both[300];
-        snprintf(both, sizeof both, "%.*s–%s %s", (int)(paren ? paren - leg - 1 : 0), leg,
-                 cm_feature_str(rows[nrows - 1], "name"), paren ? paren : "");
-        free(leg);
-        TRY(!(r->sea_legs[r->nsea - 1] = cm_strdup(both)));
-    }
+    if (sea_pending && nrows == g->npts)
+        TRY(close_sea_leg(r, cm_feature_str(rows[nrows - 1], "name")));
     /* countries in order: runs long enough to be real, consecutive repeats merged */
     int last = -2, sea_since_last = 0;
     for (size_t i = 0; i < nruns; i++) {

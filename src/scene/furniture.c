@@ -275,14 +275,11 @@ int cm_furniture_scale(cm_build *b, double target_px, double *km, double *km_per
     *km_per_px = cm_geodesic_km(c0.x, c0.y, c1.x, c1.y) / 50;
     double want = target_px * *km_per_px;
     double mag = pow(10, floor(log10(want)));
+    static const double nice[] = {1, 2, 5, 10};
     double best = mag;
-    for (int m = 1; m <= 10; m++) {
-        static const double nice[] = {1, 2, 5, 10};
-        for (int k = 0; k < 4; k++)
-            if (nice[k] * mag <= want)
-                best = fmax(best, nice[k] * mag);
-        (void)m;
-    }
+    for (int k = 0; k < 4; k++)
+        if (nice[k] * mag <= want)
+            best = fmax(best, nice[k] * mag);
     *km = best;
     return 0;
 }
