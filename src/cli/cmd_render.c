@@ -72,8 +72,11 @@ static cm_status fill_report(FILE *fp, void *data, cm_error *err)
         fputs(", \"text\": ", fp);
         cm_json_string(fp, r->text);
         if (r->placed) {
-            fprintf(fp, ", \"placed\": true, \"box\": [%.1f, %.1f, %.1f, %.1f]}", r->box.x0,
-                    r->box.y0, r->box.x1, r->box.y1);
+            fprintf(fp, ", \"placed\": true, \"box\": [%.1f, %.1f, %.1f, %.1f], \"quad\": [",
+                    r->box.x0, r->box.y0, r->box.x1, r->box.y1);
+            for (int k = 0; k < 4; k++)
+                fprintf(fp, "%s[%.2f, %.2f]", k ? ", " : "", r->quad[k].x, r->quad[k].y);
+            fputs("]}", fp);
         } else {
             fputs(", \"placed\": false, \"reason\": ", fp);
             cm_json_string(fp, r->reason);

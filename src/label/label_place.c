@@ -100,6 +100,51 @@ static int by_priority(const void *a, const void *b)
 }
 
 /* The page box of a text item placed with baseline start (x, y) and angle. */
+/* The four corners of a text item's halo box, rotated with it. */
+void cm_label_quad(const cm_item *it, cm_xy q[4])
+{
+    double pad = it->halo_px;
+    double c = cos(it->angle_rad), s = sin(it->angle_rad);
+    double xs[4] = {-pad, it->width_px + pad, it->width_px + pad, -pad};
+    double ys[4] = {-it->ascent_px - pad, -it->ascent_px - pad, it->descent_px + pad,
+                    it->descent_px + pad};
+    for (int k = 0; k < 4; k++) {
+        q[k].x = it->x + xs[k] * c - ys[k] * s;
+        q[k].y = it->y + xs[k] * s + ys[k] * c;
+    }
+}
+
+/* Separating-axis test of two convex quadrilaterals: a label along a steep line must not be
+ * refused for what only its bounding box touches. */
+static int quads_overlap(const cm_xy a[4], const cm_xy b[4])
+{
+    const cm_xy *polys[2] = {a, b};
+    for (int p = 0; p < 2; p++)
+        for (int e = 0; e < 4; e++) {
+            const cm_xy *u = &polys[p][e], *v = &polys[p][(e + 1) % 4];
+            double nx = -(v->y - u->y), ny = v->x - u->x;
+            double amin = INFINITY, amax = -INFINITY, bmin = INFINITY, bmax = -INFINITY;
+            for (int k = 0; k < 4; k++) {
+                double da = a[k].x * nx + a[k].y * ny, db = b[k].x * nx + b[k].y * ny;
+                amin = fmin(amin, da);
+                amax = fmax(amax, da);
+                bmin = fmin(bmin, db);
+                bmax = fmax(bmax, db);
+            }
+            if (amax <= bmin || bmax <= amin)
+                return 0;
+        }
+    return 1;
+}
+
+static void box_quad(const cm_box *b, cm_xy q[4])
+{
+    q[0] = (cm_xy){b->x0, b->y0};
+    q[1] = (cm_xy){b->x1, b->y0};
+    q[2] = (cm_xy){b->x1, b->y1};
+    q[3] = (cm_xy){b->x0, b->y1};
+}
+
 static cm_box text_box(const cm_item *it)
 {
     double pad = it->halo_px;
@@ -119,17 +164,31 @@ static cm_box text_box(const cm_item *it)
 
 typedef enum { FIT_OK, FIT_FRAME, FIT_LABEL, FIT_MARKER } fit_result;
 
-static fit_result fits(const cm_labeler *l, const cm_box *b, const cm_scene_layer *placed)
+/* Whether the text item it, whose bounding box is b, may go where it stands: inside the
+ * frame, clear of every label placed and every marker or panel. Boxes first (cheap), the
+ * rotated outlines only when a box test hits. */
+static fit_result fits(const cm_labeler *l, const cm_item *it, const cm_box *b,
+                       const cm_scene_layer *placed)
 {
     if (b->x0 < FRAME_MARGIN_PX || b->y0 < FRAME_MARGIN_PX ||
         b->x1 > l->width_px - FRAME_MARGIN_PX || b->y1 > l->height_px - FRAME_MARGIN_PX)
         return FIT_FRAME;
-    for (size_t i = 0; i < placed->count; i++)
-        if (cm_box_overlap(b, &placed->items[i].box))
+    cm_xy mine[4], other[4];
+    cm_label_quad(it, mine);
+    for (size_t i = 0; i < placed->count; i++) {
+        if (!cm_box_overlap(b, &placed->items[i].box))
+            continue;
+        cm_label_quad(&placed->items[i], other);
+        if (quads_overlap(mine, other))
             return FIT_LABEL;
-    for (size_t i = 0; i < l->nobs; i++)
-        if (cm_box_overlap(b, &l->obstacles[i]))
+    }
+    for (size_t i = 0; i < l->nobs; i++) {
+        if (!cm_box_overlap(b, &l->obstacles[i]))
+            continue;
+        box_quad(&l->obstacles[i], other);
+        if (quads_overlap(mine, other))
             return FIT_MARKER;
+    }
     return FIT_OK;
 }
 
@@ -156,7 +215,7 @@ static int try_at(const cm_labeler *l, cm_item *it, double x, double y,
     it->y = y;
     it->angle_rad = 0;
     cm_box b = text_box(it);
-    fit_result f = fits(l, &b, placed);
+    fit_result f = fits(l, it, &b, placed);
     if (f == FIT_OK) {
         it->box = b;
         return 1;
@@ -270,7 +329,7 @@ static fit_result place_line(const cm_labeler *l, const cm_label_request *r, cm_
         it->x = cx - ux * w / 2 + nx * base;
         it->y = cy - uy * w / 2 + ny * base;
         cm_box bx = text_box(it);
-        fit_result f = fits(l, &bx, placed);
+        fit_result f = fits(l, it, &bx, placed);
         if (f == FIT_OK) {
             it->box = bx;
             found = 1;
@@ -358,6 +417,8 @@ static cm_status record(cm_labeler *l, const cm_item *it, int placed, const char
     res->placed = placed;
     res->reason = reason;
     res->box = it->box;
+    if (placed)
+        cm_label_quad(it, res->quad);
     return res->feature_id && res->text ? CM_OK : CM_ESYS;
 }
 

@@ -21,7 +21,8 @@ typedef struct {
     char *feature_id, *text; /* owned */
     int placed;
     const char *reason; /* static text when dropped */
-    cm_box box;
+    cm_box box;         /* bounding box of the placed label */
+    cm_xy quad[4];      /* its corners, rotated with the text */
 } cm_label_result;
 
 /* Owns its requests, obstacles and results; free with cm_labeler_free. */
@@ -34,6 +35,9 @@ typedef struct {
     cm_label_result *results;
     size_t nresults;
 } cm_labeler;
+
+/* The four corners of a placed text item's box (with its halo), rotated with the text. */
+void cm_label_quad(const cm_item *it, cm_xy q[4]);
 
 void cm_labeler_init(cm_labeler *l, double width_px, double height_px);
 void cm_labeler_free(cm_labeler *l);
