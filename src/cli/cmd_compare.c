@@ -10,6 +10,7 @@
 #include "../load/csv_layer.h"
 #include "../load/shp_layer.h"
 #include "../map/map_render.h"
+#include "../write/csv_out.h"
 #include "../write/json.h"
 #include "args.h"
 #include "commands.h"
@@ -92,22 +93,6 @@ static void print_md(const cm_comparison *c)
     }
 }
 
-static void csv_cell(const char *s, int last)
-{
-    if (strpbrk(s, ",\"\n")) {
-        putchar('"');
-        for (; *s; s++) {
-            if (*s == '"')
-                putchar('"');
-            putchar(*s);
-        }
-        putchar('"');
-    } else {
-        fputs(s, stdout);
-    }
-    putchar(last ? '\n' : ',');
-}
-
 static void print_csv(const cm_comparison *c)
 {
     char buf[4096];
@@ -116,22 +101,22 @@ static void print_csv(const cm_comparison *c)
          "figures_quoted,source");
     for (size_t i = 0; i < c->count; i++) {
         const cm_route_stats *r = &c->items[i];
-        csv_cell(r->id, 0);
-        csv_cell(r->name, 0);
+        cm_csv_field(stdout, r->id, 0);
+        cm_csv_field(stdout, r->name, 0);
         printf("%.1f,%.1f,%.1f,%.1f,%.2f,", r->length_km, r->land_km, r->sea_km,
                r->length_km - c->items[0].length_km, diff_pct(r, &c->items[0]));
         cm_route_countries(r, buf, sizeof buf);
-        csv_cell(buf, 0);
+        cm_csv_field(stdout, buf, 0);
         printf("%d,%zu,", r->border_crossings, r->nsea);
         list_str(r->sea_legs, r->nsea, "; ", buf, sizeof buf);
-        csv_cell(buf, 0);
+        cm_csv_field(stdout, buf, 0);
         list_str(r->hubs, r->nhubs, "; ", buf, sizeof buf);
-        csv_cell(buf, 0);
-        csv_cell(r->status, 0);
-        csv_cell(r->year, 0);
-        csv_cell(r->transit_days, 0);
-        csv_cell(r->figures, 0);
-        csv_cell(r->source, 1);
+        cm_csv_field(stdout, buf, 0);
+        cm_csv_field(stdout, r->status, 0);
+        cm_csv_field(stdout, r->year, 0);
+        cm_csv_field(stdout, r->transit_days, 0);
+        cm_csv_field(stdout, r->figures, 0);
+        cm_csv_field(stdout, r->source, 1);
     }
 }
 

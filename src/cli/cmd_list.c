@@ -1,5 +1,4 @@
 /* cmd_list: `corridormap list`: the papers' features as CSV or GeoJSON (RFC 7946). */
-#include <csv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +6,7 @@
 
 #include "../load/catalog.h"
 #include "../project/projection.h"
+#include "../write/csv_out.h"
 #include "../write/json.h"
 #include "args.h"
 #include "commands.h"
@@ -32,16 +32,6 @@ static cm_xy representative(const cm_feature *f, double *length_km)
     return g->pts[g->npts - 1];
 }
 
-/* RFC 4180: quoted only when the field holds a comma, quote or line break. */
-static void csv_field(FILE *fp, const char *s, int last)
-{
-    if (strpbrk(s, ",\"\r\n"))
-        csv_fwrite(fp, s, strlen(s));
-    else
-        fputs(s, fp);
-    fputc(last ? '\n' : ',', fp);
-}
-
 static void write_csv(const cm_layer *L, const char *kind)
 {
     for (int c = 0; COLUMNS[c]; c++)
@@ -54,7 +44,7 @@ static void write_csv(const cm_layer *L, const char *kind)
         double km;
         cm_xy p = representative(f, &km);
         for (int c = 0; COLUMNS[c]; c++)
-            csv_field(stdout, cm_feature_str(f, COLUMNS[c]), 0);
+            cm_csv_field(stdout, cm_feature_str(f, COLUMNS[c]), 0);
         printf("%.4f,%.4f,", p.x, p.y);
         if (isfinite(km))
             printf("%.1f", km);
